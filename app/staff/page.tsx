@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+
+import { ActionButton } from "@/components/action-button";
+import { AuditTable } from "@/components/audit-table";
+import { OktaSetupGuide } from "@/components/okta-setup-guide";
+import { SsoConnectionForm } from "@/components/sso-connection-form";
+import { SsoStatus } from "@/components/sso-status";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { listTeamAuditEvents } from "@/lib/audit/audit";
+import { requireStaff } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { findTeamByOwnerEmail } from "@/lib/sso/configure";
+import { getTeamConnection } from "@/lib/sso/connections";
+import { emailSchema } from "@/lib/users/email";
+
+import { staffSaveConnectionAction, staffSwitchSsoAction } from "./actions";
+
+export const metadata: Metadata = { title: "Support console" };
+
+export default async function StaffPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ owner?: string }>;
+}) {
+  await requireStaff();
+  const { owner } = await searchParams;
+  const parsed = typeof owner === "string" && owner ? emailSchema.safeParse(owner) : null;
+  const ownerEmail = parsed?.success ? parsed.data : null;
+  const team = ownerEmail ? await findTeamByOwnerEmail(ownerEmail) : null;
+  const [connection, events] = team
+    ? await Promise.all([getTeamConnection(team.id), listTeamAuditEvents(team.id, 50)])
+    : [null, []];
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+      <h1 className="text-2xl font-semibold">Support console</h1>
+      <Card>
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          <Field
+            label="Team Owner's email"
+            name="owner"
+            type="email"
+            required
+            defaultValue={owner ?? ""}
+            className="min-w-64 flex-1"
+          />
+          <Button type="submit">Find team</Button>
+        </form>
+        {parsed && !parsed.success ? (
+          <p className="mt-2 text-sm text-red-700">Enter a valid email address.</p>
+        ) : null}
+      </Card>
+
+      {ownerEmail && !team ? (
+        <Alert tone="error">No team has a Team Owner with the email {ownerEmail}.</Alert>
+      ) : null}
+
+      {team && ownerEmail ? (
+        <>
+          <Card className="space-y-4">
+            <h2 className="text-xl font-semibold">{team.name}</h2>
+            <p className="text-sm text-slate-700">
+              Owner {ownerEmail} · domain {team.domain ?? "none"}
+            </p>
+            <SsoStatus connection={connection} />
+            {connection ? (
+              connection.enabled ? (
+                <ActionButton
+                  action={staffSwitchSsoAction}
+                  fields={{ ownerEmail, enabled: "off" }}
+                  variant="danger"
+                >
+                  Switch single sign-on off
+                </ActionButton>
+              ) : (
+                <ActionButton
+                  action={staffSwitchSsoAction}
+                  fields={{ ownerEmail, enabled: "on" }}
+                  variant="primary"
+                >
+                  Switch single sign-on on
+                </ActionButton>
+              )
+            ) : null}
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card className="space-y-4">
+              <h2 className="text-lg font-semibold">
+                {connection ? "Update or rotate the Okta connection" : "Set up the Okta connection"}
+              </h2>
+              <SsoConnectionForm
+                action={staffSaveConnectionAction}
+                current={connection}
+                hidden={{ ownerEmail }}
+              />
+            </Card>
+            <Card>
+              <OktaSetupGuide appUrl={env.appUrl} />
+            </Card>
+          </div>
+          <Card className="space-y-3">
+            <h2 className="text-lg font-semibold">Audit log</h2>
+            <AuditTable events={events} />
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { listPendingInvitations } from "@/lib/teams/invitations";
+import { roleLabel } from "@/lib/teams/roles";
+import { requireTeamContext } from "@/lib/teams/team-context";
+import { listMembers } from "@/lib/teams/teams";
+
+import { InviteForm } from "./invite-form";
+import { RemoveMemberButton } from "./remove-member-button";
+
+export const metadata: Metadata = { title: "Members" };
+
+type Props = { searchParams: Promise<{ created?: string; domain?: string; joined?: string }> };
+
+export default async function MembersPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const { team, user, canManage } = await requireTeamContext();
+  const [members, invitations] = await Promise.all([
+    listMembers(team.id),
+    canManage ? listPendingInvitations(team.id) : Promise.resolve([]),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <h2 className="text-xl font-semibold">Members</h2>
+      {params.created ? (
+        <Alert tone="success">Your team is ready. Invite your colleagues below.</Alert>
+      ) : null}
+      {params.joined ? <Alert tone="success">Welcome to {team.name}.</Alert> : null}
+      {team.domain ? (
+        <p className="text-sm text-slate-700">
+          This team owns the email domain <strong>{team.domain}</strong>.
+        </p>
+      ) : (
+        <Alert tone="info">
+          This team owns no email domain
+          {params.domain === "taken"
+            ? ": another team already owns your domain."
+            : ": public mail providers such as gmail.com, and domains another team owns, can't be claimed."}{" "}
+          Colleagues join by invitation, and single sign-on can&apos;t create accounts for it.
+        </Alert>
+      )}
+
+      <Card>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Team members</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600">
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Email
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Role
+              </th>
+              {canManage ? (
+                <th scope="col" className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.user.id} className="border-b border-slate-100 last:border-0">
+                <td className="py-2 pr-4">{member.user.name}</td>
+                <td className="py-2 pr-4 break-all">{member.user.email}</td>
+                <td className="py-2 pr-4">{roleLabel[member.role]}</td>
+                {canManage ? (
+                  <td className="py-2">
+                    {member.role !== "OWNER" && member.user.id !== user.id ? (
+                      <RemoveMemberButton userId={member.user.id} name={member.user.name} />
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+
+      {canManage ? (
+        <Card className="space-y-4">
+          <h3 className="text-lg font-semibold">Invite a colleague</h3>
+          <InviteForm />
+          {invitations.length ? (
+            <div>
+              <h4 className="text-sm font-medium text-slate-800">Pending invitations</h4>
+              <ul className="mt-2 space-y-1 text-sm text-slate-700">
+                {invitations.map((invitation) => (
+                  <li key={invitation.id}>
+                    {invitation.email} · expires {invitation.expiresAt.toISOString().slice(0, 10)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+
+import { ActionButton } from "@/components/action-button";
+import { OktaSetupGuide } from "@/components/okta-setup-guide";
+import { SsoConnectionForm } from "@/components/sso-connection-form";
+import { SsoStatus } from "@/components/sso-status";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { getTeamAuditEvent } from "@/lib/audit/audit";
+import { env } from "@/lib/env";
+import { getTeamConnection } from "@/lib/sso/connections";
+import { requireTeamContext } from "@/lib/teams/team-context";
+
+import { saveConnectionAction, switchSsoAction, testSignInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Single sign-on" };
+
+export default async function SsoPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ test?: string }>;
+}) {
+  const { test } = await searchParams;
+  const { team, canManage } = await requireTeamContext();
+  const connection = await getTeamConnection(team.id);
+
+  if (!canManage) {
+    return (
+      <div className="space-y-4">
+        <h2 className="text-xl font-semibold">Single sign-on</h2>
+        <p className="text-sm text-slate-800">
+          {connection?.enabled
+            ? "Your team signs in with Okta."
+            : "Your team signs in with email and password."}{" "}
+          Only the team&apos;s owner and admins can change this.
+        </p>
+      </div>
+    );
+  }
+
+  const testEvent =
+    typeof test === "string" ? await getTeamAuditEvent(team.id, test.slice(0, 20)) : null;
+  const testDetail = (testEvent?.detail ?? {}) as { name?: string; subject?: string };
+
+  return (
+    <div className="space-y-6">
+      <h2 className="text-xl font-semibold">Single sign-on with Okta</h2>
+      {testEvent?.action === "sso.test_sign_in" && testEvent.outcome === "success" ? (
+        <Alert tone="success" title="Test sign-in passed">
+          Okta signed in {testDetail.name ?? "a user"} ({testEvent.email ?? "no email"}, subject{" "}
+          {testDetail.subject ?? "?"}). Nobody was signed in to Teamline. You can switch single
+          sign-on on.
+        </Alert>
+      ) : null}
+
+      <Card className="space-y-4">
+        <h3 className="text-lg font-semibold">Status</h3>
+        <SsoStatus connection={connection} />
+        {connection ? (
+          <div className="flex flex-wrap gap-4">
+            <ActionButton action={testSignInAction}>Test sign-in</ActionButton>
+            {connection.enabled ? (
+              <ActionButton action={switchSsoAction} fields={{ enabled: "off" }} variant="danger">
+                Switch single sign-on off
+              </ActionButton>
+            ) : (
+              <ActionButton action={switchSsoAction} fields={{ enabled: "on" }} variant="primary">
+                Switch single sign-on on
+              </ActionButton>
+            )}
+          </div>
+        ) : null}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="space-y-4">
+          <h3 className="text-lg font-semibold">Okta connection</h3>
+          <SsoConnectionForm action={saveConnectionAction} current={connection} />
+        </Card>
+        <Card>
+          <OktaSetupGuide appUrl={env.appUrl} />
+        </Card>
+      </div>
+    </div>
+  );
+}

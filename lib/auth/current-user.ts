@@ -1,0 +1,31 @@
+import "server-only";
+
+import { redirect } from "next/navigation";
+
+import { auth } from "@/lib/auth/auth";
+import { getUserById, type UserSummary } from "@/lib/users/users";
+
+/** The signed-in user, or null. */
+export async function getCurrentUser(): Promise<UserSummary | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? getUserById(id) : null;
+}
+
+/** The signed-in user; anyone else is sent to the sign-in page. */
+export async function requireUser(): Promise<UserSummary> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+export async function requireStaff(): Promise<UserSummary> {
+  const user = await requireUser();
+  if (!user.isStaff) redirect("/problem/not-allowed");
+  return user;
+}
+
+/** The id of the server-side session behind this request, for actions that keep it alive. */
+export async function getCurrentSessionId(): Promise<string | undefined> {
+  return (await auth())?.sessionId;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+
+import { db } from "@/lib/db";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export type SignInMethod = "password" | "okta";
+
+/** Every sign-in gets a fresh server-side session; nothing chosen before sign-in survives it. */
+export async function createSession(userId: string, method: SignInMethod) {
+  const id = randomBytes(24).toString("base64url");
+  await db.session.create({
+    data: { id, userId, method, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) },
+  });
+  return id;
+}
+
+export async function getActiveSession(id: string) {
+  return db.session.findFirst({
+    where: { id, expiresAt: { gt: new Date() } },
+    select: { id: true, userId: true, method: true },
+  });
+}
+
+export async function endSession(id: string) {
+  await db.session.deleteMany({ where: { id } });
+}
+
+export async function endUserSessions(userId: string) {
+  await db.session.deleteMany({ where: { userId } });
+}
+
+/** Ends the sessions of a team's members signed in a given way, but for one kept session. */
+export async function endTeamSessions(
+  teamId: string,
+  method: SignInMethod,
+  keepSessionId?: string,
+) {
+  await db.session.deleteMany({
+    where: {
+      method,
+      user: { membership: { teamId } },
+      ...(keepSessionId ? { id: { not: keepSessionId } } : {}),
+    },
+  });
+}

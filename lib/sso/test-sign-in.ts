@@ -1,0 +1,26 @@
+import { recordAudit } from "@/lib/audit/audit";
+import { markConnectionTested, type SsoConnectionForSignIn } from "@/lib/sso/connections";
+import type { OktaClaims } from "@/lib/sso/provisioning";
+
+/**
+ * A Test sign-in proves the saved connection works end to end (discovery, redirect URI, client
+ * secret, token checks) without signing anyone in: it records what Okta sent back and returns
+ * to the Single sign-on tab.
+ */
+export async function recordTestSignIn(connection: SsoConnectionForSignIn, claims: OktaClaims) {
+  const email = typeof claims.email === "string" ? claims.email : null;
+  const name = typeof claims.name === "string" ? claims.name : null;
+  await markConnectionTested(connection.id);
+  const ref = await recordAudit({
+    action: "sso.test_sign_in",
+    outcome: "success",
+    teamId: connection.teamId,
+    email,
+    detail: {
+      issuer: connection.issuer,
+      subject: typeof claims.sub === "string" ? claims.sub : null,
+      name,
+    },
+  });
+  return `/team/sso?test=${ref}`;
+}

@@ -1,0 +1,115 @@
+import { db } from "@/lib/db";
+import type { Role, Visibility } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { emailDomain, isPublicMailDomain } from "@/lib/users/email";
+
+export const teamSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  domain: true,
+  teamEdition: true,
+  defaultVisibility: true,
+} as const;
+
+export type TeamSummary = {
+  id: string;
+  name: string;
+  slug: string;
+  domain: string | null;
+  teamEdition: boolean;
+  defaultVisibility: Visibility;
+};
+
+export type MembershipWithTeam = { role: Role; team: TeamSummary };
+
+export function getMembership(userId: string): Promise<MembershipWithTeam | null> {
+  return db.membership.findUnique({
+    where: { userId },
+    select: { role: true, team: { select: teamSelect } },
+  });
+}
+
+export function listMembers(teamId: string) {
+  return db.membership.findMany({
+    where: { teamId },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    select: {
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
+  });
+}
+
+function slugify(name: string) {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-")
+    .slice(0, 40);
+  return slug || "team";
+}
+
+export type DomainClaim = { domain: string | null; reason?: "public-mail" | "taken" };
+
+/** The domain a new team owned by this email gets: its own, unless public or taken. */
+export async function domainForOwner(ownerEmail: string): Promise<DomainClaim> {
+  const domain = emailDomain(ownerEmail);
+  if (isPublicMailDomain(domain)) return { domain: null, reason: "public-mail" };
+  const taken = await db.team.findUnique({ where: { domain }, select: { id: true } });
+  return taken ? { domain: null, reason: "taken" } : { domain };
+}
+
+export type CreateTeamResult =
+  | { ok: true; team: TeamSummary; domainClaim: DomainClaim }
+  | { ok: false; reason: "already-member" };
+
+export async function createTeam(
+  owner: { id: string; email: string },
+  name: string,
+): Promise<CreateTeamResult> {
+  const domainClaim = await domainForOwner(owner.email);
+  const base = slugify(name);
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 6)}`;
+    try {
+      const team = await db.team.create({
+        data: {
+          name,
+          slug,
+          domain: domainClaim.domain,
+          memberships: { create: { userId: owner.id, role: "OWNER" } },
+        },
+        select: teamSelect,
+      });
+      return { ok: true, team, domainClaim };
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002")
+        throw error;
+      const target = String(error.meta?.target ?? "") + JSON.stringify(error.meta ?? {});
+      if (target.includes("user_id")) return { ok: false, reason: "already-member" };
+      if (target.includes("domain")) return createTeam(owner, name);
+    }
+  }
+  throw new Error("Could not find a free team slug");
+}
+
+/** Turns Team Edition on with the chosen default, or changes the default later. */
+export function setTeamPermissions(teamId: string, defaultVisibility: Visibility) {
+  return db.team.update({
+    where: { id: teamId },
+    data: { teamEdition: true, defaultVisibility },
+    select: teamSelect,
+  });
+}
+
+export async function removeMember(teamId: string, userId: string) {
+  await db.$transaction([
+    db.membership.deleteMany({ where: { teamId, userId, role: { not: "OWNER" } } }),
+    db.session.deleteMany({ where: { userId } }),
+  ]);
+}
