@@ -89,5 +89,8 @@ export async function signInWithPassword(input: {
   }
 
   await resetRateLimit(emailKey);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, isStaff: user.isStaff } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, isStaff: user.isStaff },
+  };
 }
