@@ -19,6 +19,8 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets a second test stack build beside a running one.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Next writes guidance files for coding assistants into the project unless told not to.
   agentRules: false,
   devIndicators: false,

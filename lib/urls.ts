@@ -21,5 +21,8 @@ export function safeLocalPath(value: string | null | undefined): string | null {
     return null;
   if (value.startsWith("//")) return null;
 
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments and our own origin can still leave `//host` (`/.//evil.example`,
+  // `APP_URL//evil.example`), which a browser reads as another host.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("//") ? null : path;
 }

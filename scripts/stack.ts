@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 // seeded), the Okta stand-in, and the app. `--profile demo` serves `next dev` on :3000 with
 // persistent data; `--profile e2e` serves the production build on :3100 with a fresh database.
 
+const portOffset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const { values } = parseArgs({ options: { profile: { type: "string", default: "demo" } } });
 const profile = values.profile === "e2e" ? "e2e" : "demo";
 
@@ -22,14 +23,24 @@ const settings = {
     apps: "okta-dev/apps.json",
   },
   e2e: {
-    appPort: 3100,
-    oktaPort: 4100,
-    dbPort: 54400,
-    dbDir: ".data/e2e-pglite",
+    appPort: 3100 + portOffset,
+    oktaPort: 4100 + portOffset,
+    dbPort: 54400 + portOffset,
+    dbDir: `.data/e2e-pglite-${portOffset}`,
     users: "e2e/fixtures/okta-users.json",
     apps: "e2e/fixtures/okta-apps.json",
   },
 }[profile];
+
+// End-to-end tests also need a second Okta org, for a team that support connects.
+const secondOkta =
+  profile === "e2e"
+    ? {
+        port: 4101 + portOffset,
+        users: "e2e/fixtures/okta2-users.json",
+        apps: "e2e/fixtures/okta2-apps.json",
+      }
+    : null;
 
 const appUrl = `http://localhost:${settings.appPort}`;
 const children: ChildProcess[] = [];
@@ -169,6 +180,19 @@ async function main() {
     apps: apps.map(localizeApp),
   });
   cleanups.push(okta.close);
+  if (secondOkta) {
+    const [users2, apps2] = await Promise.all([
+      readUsersFile(secondOkta.users),
+      readAppsFile(secondOkta.apps),
+    ]);
+    const okta2 = await startOktaDev({
+      port: secondOkta.port,
+      host: "localhost",
+      users: users2,
+      apps: apps2.map(localizeApp),
+    });
+    cleanups.push(okta2.close);
+  }
 
   const acmeApp = apps.find((app) => app.label.includes("Acme"));
   if (!acmeApp?.clientSecret || !acmeApp.clientId)
@@ -187,7 +211,7 @@ async function main() {
   if (profile === "demo") {
     run(process.execPath, [next, "dev", "--port", String(settings.appPort)], appEnv);
   } else {
-    if (!existsSync(".next/BUILD_ID"))
+    if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`))
       throw new Error("No production build: run `npm run build` first.");
     run(process.execPath, [next, "start", "--port", String(settings.appPort)], appEnv);
   }

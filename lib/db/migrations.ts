@@ -23,7 +23,11 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant works; it only has to be the same for every instance migrating one database.
 const MIGRATION_LOCK_ID = 72_201_334;
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  "prisma",
+  "migrations",
+);
 
 export type Migration = { name: string; sql: string; checksum: string };
 
