@@ -230,7 +230,7 @@ async function main() {
     ...users.map((user) => `  ${user.email.padEnd(26)} ${user.givenName} ${user.familyName}`),
     ``,
     `Teamline logins:`,
-    `  Acme Team Owner:     olivia@acme.example — Acme signs in with Okta: use the dashboard above`,
+    `  Acme Team Owner:     olivia@acme.example, through Okta (Acme signs in with Okta only)`,
     `  Globex Team Owner:   bob@globex.example / ${SEED_PASSWORD}   (password team)`,
     `  Support console:     ${STAFF_LOGIN.email} / ${STAFF_LOGIN.password}   (${appUrl}/staff)`,
     `  Or register a new Team Owner at ${appUrl}/register`,
