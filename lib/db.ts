@@ -7,7 +7,7 @@ function createClient() {
   // The embedded database runs one query at a time; a small pool avoids queueing behind itself.
   const adapter = new PrismaPg({
     connectionString: env.databaseUrl,
-    max: env.usesEmbeddedDatabase ? 1 : 10,
+    max: env.usesEmbeddedDatabase ? 4 : 10,
   });
   return new PrismaClient({ adapter });
 }

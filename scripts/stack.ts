@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -92,11 +92,21 @@ function localizeApp<T extends { redirectUris: string[]; initiateLoginUri?: stri
   };
 }
 
+/** Where the e2e profile keeps the app's log, which a test reads to prove it leaks no secret. */
+export const appLogPath = `.data/e2e-app-${portOffset}.log`;
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   const child = spawn(command, args, {
     env,
-    stdio: profile === "demo" ? ["ignore", "ignore", "inherit"] : "inherit",
+    stdio: profile === "demo" ? ["ignore", "ignore", "inherit"] : ["ignore", "pipe", "pipe"],
   });
+  if (profile === "e2e") {
+    const log = createWriteStream(appLogPath);
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.pipe(log);
+      stream?.pipe(process.stdout);
+    }
+  }
   children.push(child);
   child.on("exit", (code) => {
     if (!stopping) {
@@ -145,7 +155,8 @@ async function main() {
     EMBEDDED_DB_PORT: String(settings.dbPort),
     EMBEDDED_DB_DIR: settings.dbDir,
     NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: process.env.LOG_LEVEL ?? (profile === "demo" ? "warn" : "info"),
+    // The e2e profile logs at the most verbose level: a test checks that the log leaks nothing.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? (profile === "demo" ? "warn" : "trace"),
   };
   Object.assign(process.env, appEnv);
   await prepareDatabase();

@@ -66,13 +66,15 @@ export async function buildAuthConfig(sso: SsoContext): Promise<NextAuthConfig> 
     ...authConfig,
     secret: env.authSecret,
     providers,
+    debug: env.logLevel === "trace" || env.logLevel === "debug",
     logger: {
       error: (error) => {
         captureAuthError(error);
         logger.warn({ err: { name: error.name, message: error.message } }, "auth error");
       },
       warn: (code) => logger.warn({ code }, "auth warning"),
-      debug: () => {},
+      // Auth.js puts URLs, cookies and tokens in its debug metadata: only the message is kept.
+      debug: (message) => logger.debug({ authjs: message }, "auth debug"),
     },
     callbacks: {
       async signIn({ user, account, profile }) {

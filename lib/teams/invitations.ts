@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TeamContext } from "@/lib/teams/team-context";
 import { emailSchema } from "@/lib/users/email";
 
@@ -119,13 +120,23 @@ export async function acceptInvitation(
   if (invitation.email !== user.email)
     return { ok: false, reason: "wrong-email", teamName: invitation.teamName };
 
-  await db.$transaction([
-    db.membership.create({ data: { userId: user.id, teamId: invitation.teamId, role: "MEMBER" } }),
-    db.invitation.update({
-      where: { tokenHash: hashToken(token) },
-      data: { acceptedAt: new Date() },
-    }),
-  ]);
+  try {
+    await db.$transaction([
+      db.membership.create({
+        data: { userId: user.id, teamId: invitation.teamId, role: "MEMBER" },
+      }),
+      db.invitation.update({
+        where: { tokenHash: hashToken(token) },
+        data: { acceptedAt: new Date() },
+      }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002")
+      throw error;
+    // The user joined a team since the check above (an Okta sign-in, a second click on the
+    // link): decide again against the membership that won.
+    return acceptInvitation(user, token);
+  }
   await recordAudit({
     action: "team.joined",
     outcome: "success",

@@ -107,9 +107,14 @@ export function setTeamPermissions(teamId: string, defaultVisibility: Visibility
   });
 }
 
+/** Removes a member (never the owner) of this team and ends their sessions; false if none. */
 export async function removeMember(teamId: string, userId: string) {
-  await db.$transaction([
-    db.membership.deleteMany({ where: { teamId, userId, role: { not: "OWNER" } } }),
-    db.session.deleteMany({ where: { userId } }),
-  ]);
+  return db.$transaction(async (tx) => {
+    const removed = await tx.membership.deleteMany({
+      where: { teamId, userId, role: { not: "OWNER" } },
+    });
+    if (removed.count === 0) return false;
+    await tx.session.deleteMany({ where: { userId } });
+    return true;
+  });
 }

@@ -24,7 +24,9 @@ export const removeMemberAction = teamAction(
   { schema: z.object({ userId: z.string().min(1) }), manage: true },
   async (ctx, input) => {
     if (input.userId === ctx.user.id) return { ok: false, message: "You can't remove yourself." };
-    await removeMember(ctx.team.id, input.userId);
+    if (!(await removeMember(ctx.team.id, input.userId))) {
+      return { ok: false, message: "That person is not a member you can remove." };
+    }
     await recordAudit({
       action: "team.member_removed",
       outcome: "success",
