@@ -20,17 +20,21 @@ function result(
 
 /** Counts one event against `key` and says whether it is within the limit. */
 export async function consumeRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+  // The clock is ours, not the database's: window_start holds UTC like every Prisma timestamp,
+  // whatever time zone the database session uses.
+  const now = new Date();
+  const windowOpenedAfter = new Date(now.getTime() - rule.windowSeconds * 1000);
   const rows = await db.$queryRaw<CounterRow[]>`
-    INSERT INTO rate_limits (key, count, window_start) VALUES (${key}, 1, now())
+    INSERT INTO rate_limits (key, count, window_start) VALUES (${key}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds})
+      count = CASE WHEN rate_limits.window_start <= ${windowOpenedAfter}
                    THEN 1 ELSE rate_limits.count + 1 END,
-      window_start = CASE WHEN rate_limits.window_start <= now() - make_interval(secs => ${rule.windowSeconds})
-                   THEN now() ELSE rate_limits.window_start END
+      window_start = CASE WHEN rate_limits.window_start <= ${windowOpenedAfter}
+                   THEN ${now} ELSE rate_limits.window_start END
     RETURNING count, window_start`;
   const row = rows[0];
   if (!row) return { allowed: true, retryAfterSeconds: 0 };
-  return result({ ...row, count: row.count - 1 }, rule);
+  return result({ ...row, count: row.count - 1 }, rule, now.getTime());
 }
 
 /** Says whether `key` is over its limit without counting anything. */

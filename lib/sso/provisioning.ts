@@ -122,7 +122,16 @@ export async function provisionOktaUser(input: {
   const subject = typeof claims.sub === "string" ? claims.sub : "";
   const rawEmail = typeof claims.email === "string" ? claims.email : "";
 
-  if (!subject || !rawEmail.includes("@")) {
+  if (!subject) {
+    const ref = await recordAudit({
+      ...audit,
+      action: "sso.sign_in",
+      outcome: "refused",
+      reason: "ID token has no sub claim",
+    });
+    return { ok: false, code: "id-token-invalid", ref };
+  }
+  if (!rawEmail.includes("@")) {
     const ref = await recordAudit({
       ...audit,
       action: "sso.sign_in",

@@ -45,10 +45,17 @@ export const registrationSchema = z
     email: emailSchema,
     password: passwordSchema,
   })
-  .refine((value) => !value.password.toLowerCase().includes(value.email.split("@")[0]!), {
-    path: ["password"],
-    message: "Don't use your email address in your password.",
-  });
+  .refine(
+    (value) => {
+      // Only a distinctive local part counts: "jo@…" must not forbid "major journey".
+      const localPart = value.email.split("@")[0] ?? "";
+      return localPart.length < 4 || !value.password.toLowerCase().includes(localPart);
+    },
+    {
+      path: ["password"],
+      message: "Don't use your email address in your password.",
+    },
+  );
 
 export type RegistrationResult =
   | { ok: true; userId: string }
