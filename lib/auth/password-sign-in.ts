@@ -14,7 +14,7 @@ import type { UserSummary } from "@/lib/users/users";
 // Failed sign-ins are counted per email and per address; after the limit the form refuses until
 // the window ends, whether or not the next password is right.
 export const FAILED_SIGN_INS_PER_EMAIL: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
-export const FAILED_SIGN_INS_PER_IP: RateLimitRule = { limit: 30, windowSeconds: 15 * 60 };
+export const FAILED_SIGN_INS_PER_IP: RateLimitRule = { limit: 100, windowSeconds: 15 * 60 };
 
 export type PasswordSignInResult =
   | { ok: true; user: UserSummary }

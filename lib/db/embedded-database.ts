@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { Client } from "pg";
 
+import { patchPgliteSocketServer } from "@/lib/db/patch-pglite-socket-server";
 import { applyMigrations } from "@/lib/db/migrations";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -50,6 +51,7 @@ export async function startEmbeddedDatabase(options: {
     port: options.port,
     maxConnections: 64,
   });
+  patchPgliteSocketServer(server);
   await server.start();
 
   const client = new Client({ connectionString: url });

@@ -7,7 +7,8 @@ import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getConnectionByIssuer } from "@/lib/sso/connections";
 import { safeLocalPath } from "@/lib/urls";
 
-export const INITIATE_LIMIT_PER_IP = { limit: 60, windowSeconds: 60 };
+// Generous: a whole company often reaches us from one address, and clicks the tile at 9:00.
+export const INITIATE_LIMIT_PER_IP = { limit: 300, windowSeconds: 60 };
 
 // OpenID Connect Core §4 (third-party-initiated login): `iss` is required, `login_hint` and
 // `target_link_uri` are optional, anything else is ignored.
