@@ -26,6 +26,7 @@ const schema = z
       .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
       .default("info"),
     TRUST_PROXY: z.stringbool().default(false),
+    OKTA_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== "production") return;
@@ -72,6 +73,7 @@ function parseEnv() {
       .filter(Boolean),
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
+    oktaTimeoutMs: raw.OKTA_TIMEOUT_MS,
     secureCookies: appUrl.startsWith("https://"),
   };
 }

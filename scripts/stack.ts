@@ -43,6 +43,8 @@ const secondOkta =
     : null;
 
 const appUrl = `http://localhost:${settings.appPort}`;
+// Read by e2e/scale-out: what a second instance needs to join this one.
+const stackEnvPath = `.data/e2e-stack-${portOffset}.json`;
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -157,6 +159,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     // The e2e profile logs at the most verbose level: a test checks that the log leaks nothing.
     LOG_LEVEL: process.env.LOG_LEVEL ?? (profile === "demo" ? "warn" : "trace"),
+    // A short Okta timeout lets the hostile specs wait out a stalled token endpoint quickly.
+    OKTA_TIMEOUT_MS: process.env.OKTA_TIMEOUT_MS ?? (profile === "e2e" ? "4000" : "10000"),
   };
   Object.assign(process.env, appEnv);
   await prepareDatabase();
@@ -178,6 +182,13 @@ async function main() {
     await client.connect();
     await applyMigrations(client);
     await client.end();
+  }
+  if (profile === "e2e") {
+    // The scale-out spec starts a second app instance on this database with these secrets.
+    const shared = { APP_URL: appUrl, DATABASE_URL: env.databaseUrl, ...secrets };
+    await mkdir(path.dirname(stackEnvPath), { recursive: true });
+    await writeFile(stackEnvPath, JSON.stringify(shared, null, 2), { mode: 0o600 });
+    cleanups.push(() => rm(stackEnvPath, { force: true }));
   }
 
   const [users, apps] = await Promise.all([

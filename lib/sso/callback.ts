@@ -74,41 +74,57 @@ export async function refuseUnsolicitedIdToken() {
 }
 
 function causes(error: unknown): unknown[] {
+  // Auth.js wraps what it caught as `cause.err` (its AuthError constructor), not as `cause`.
   const chain: unknown[] = [];
-  for (
-    let current = error;
-    current && chain.length < 6;
-    current = (current as { cause?: unknown }).cause
-  )
+  for (let current = error; current && chain.length < 8;) {
     chain.push(current);
+    const link = current as { cause?: unknown; err?: unknown };
+    current = link.err ?? link.cause;
+  }
   return chain;
 }
 
+function networkFailure(cause: Error) {
+  if (cause.name === "TimeoutError") return `Okta did not answer within ${env.oktaTimeoutMs} ms`;
+  const code = (cause.cause as { code?: unknown } | undefined)?.code;
+  return `could not connect to Okta (${typeof code === "string" ? code : "network error"})`;
+}
+
+// A production build minifies class names, so errors from Auth.js and oauth4webapi are told apart
+// by what survives it: Auth.js's static `type` and oauth4webapi's `code` constants.
+type LibraryError = Error & { type?: unknown; code?: unknown; error?: unknown; cause?: unknown };
+
 function classify(error: Error): { code: ProblemCode; reason: string } {
-  for (const cause of causes(error)) {
+  const chain = causes(error);
+  for (const cause of chain) {
     if (cause instanceof IdTokenRejectedError)
       return { code: "id-token-invalid", reason: cause.message };
     if (cause instanceof IssuerUnavailableError)
       return { code: "okta-unreachable", reason: cause.message };
-    if (
-      cause instanceof Error &&
-      (cause.name === "TimeoutError" || cause.message === "fetch failed")
-    ) {
-      return { code: "okta-unreachable", reason: `request to Okta failed: ${cause.name}` };
+    if (!(cause instanceof Error)) continue;
+
+    const { type, code, message } = cause as LibraryError;
+    if (cause.name === "TimeoutError" || message === "fetch failed")
+      return { code: "okta-unreachable", reason: networkFailure(cause) };
+    if (type === "InvalidCheck") return { code: "state-mismatch", reason: message.slice(0, 200) };
+    if (code === "OAUTH_RESPONSE_BODY_ERROR") {
+      const oauthError = String((cause as LibraryError).error ?? "error").slice(0, 100);
+      return { code: "okta-error", reason: `token endpoint: ${oauthError}` };
     }
-    if (cause instanceof Error && cause.name === "InvalidCheck")
-      return { code: "state-mismatch", reason: cause.message.slice(0, 200) };
-    if (cause instanceof Error && cause.name === "ResponseBodyError") {
-      return {
-        code: "okta-error",
-        reason: `token endpoint: ${String((cause as { error?: string }).error ?? cause.message).slice(0, 100)}`,
-      };
+    if (code === "OAUTH_RESPONSE_IS_NOT_CONFORM") {
+      // Not an OAuth answer at all, such as an HTML error page: Okta is down or not Okta.
+      const response = (cause as LibraryError).cause;
+      const status = response instanceof Response ? `HTTP ${response.status}` : "no OAuth body";
+      return { code: "okta-unreachable", reason: `token endpoint answered ${status}` };
     }
-    if (cause instanceof Error && cause.name === "OperationProcessingError") {
-      return { code: "id-token-invalid", reason: cause.message.slice(0, 200) };
+    if (typeof code === "string" && code.startsWith("OAUTH_")) {
+      if (message.includes('"state"'))
+        return { code: "state-mismatch", reason: message.slice(0, 200) };
+      return { code: "id-token-invalid", reason: message.slice(0, 200) };
     }
   }
-  return { code: "okta-error", reason: `${error.name}: ${error.message}`.slice(0, 200) };
+  const innermost = chain.filter((cause): cause is Error => cause instanceof Error).at(-1) ?? error;
+  return { code: "okta-error", reason: innermost.message.slice(0, 200) };
 }
 
 /**

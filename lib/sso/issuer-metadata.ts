@@ -175,7 +175,13 @@ export function getIssuerKeys(metadata: IssuerMetadata) {
   const key = `${metadata.issuer} ${metadata.jwks_uri}`;
   let keySet = keySets.get(key);
   if (!keySet) {
-    keySet = createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: FETCH_TIMEOUT_MS });
+    keySet = createRemoteJWKSet(new URL(metadata.jwks_uri), {
+      timeoutDuration: FETCH_TIMEOUT_MS,
+      // jose's default 30 s cooldown would refuse a rotated key for up to 30 s after the last
+      // fetch. ID tokens reach us only from the issuer's own token endpoint, so no outsider can
+      // make us fetch by naming unknown key ids; the issuer triggers at most one fetch per token.
+      cooldownDuration: 0,
+    });
     keySets.set(key, keySet);
   }
   return keySet;

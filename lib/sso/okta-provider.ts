@@ -2,10 +2,10 @@ import { customFetch } from "next-auth";
 import Okta from "next-auth/providers/okta";
 import { errors as joseErrors, jwtVerify } from "jose";
 
+import { env } from "@/lib/env";
 import type { SsoConnectionForSignIn } from "@/lib/sso/connections";
 import { getIssuerKeys, getIssuerMetadata, type IssuerMetadata } from "@/lib/sso/issuer-metadata";
 
-const OKTA_REQUEST_TIMEOUT_MS = 10_000;
 // Okta signs ID tokens with RS256 only; naming it here refuses `none` and HMAC tokens.
 const ID_TOKEN_ALGORITHMS = ["RS256"];
 const CLOCK_TOLERANCE_SECONDS = 60;
@@ -20,13 +20,13 @@ export class IdTokenRejectedError extends Error {
 
 function fetchWithTimeout(...args: Parameters<typeof fetch>) {
   const [input, init] = args;
-  return fetch(input, { ...init, signal: AbortSignal.timeout(OKTA_REQUEST_TIMEOUT_MS) });
+  return fetch(input, { ...init, signal: AbortSignal.timeout(env.oktaTimeoutMs) });
 }
 
 /**
  * Checks the ID token's signature against the issuer's published keys. oauth4webapi, under
- * Auth.js, checks the claims (iss, aud, exp, iat, nonce) but not the signature of a token that
- * came straight from the token endpoint; we check both, as OpenID Connect Core §3.1.3.7 allows.
+ * Auth.js, checks the claims (iss, aud, exp, nonce) but not the signature of a token that came
+ * straight from the token endpoint; we check both, as OpenID Connect Core §3.1.3.7 allows.
  */
 function verifyIdTokenSignature(connection: SsoConnectionForSignIn, metadata: IssuerMetadata) {
   return async (response: Response) => {
@@ -38,16 +38,22 @@ function verifyIdTokenSignature(connection: SsoConnectionForSignIn, metadata: Is
     if (typeof body?.id_token !== "string")
       throw new IdTokenRejectedError("no ID token in the token response");
 
+    let issuedAt: unknown;
     try {
-      await jwtVerify(body.id_token, getIssuerKeys(metadata), {
+      const { payload } = await jwtVerify(body.id_token, getIssuerKeys(metadata), {
         algorithms: ID_TOKEN_ALGORITHMS,
         issuer: connection.issuer,
         audience: connection.clientId,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
+      issuedAt = payload.iat;
     } catch (error) {
       throw new IdTokenRejectedError(describeJoseError(error));
     }
+    // Neither jose (without a maximum age) nor oauth4webapi refuses an `iat` in the future, which
+    // only a forged token or a badly wrong clock produces (OpenID Connect Core §3.1.3.7, item 10).
+    if (typeof issuedAt !== "number" || issuedAt > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+      throw new IdTokenRejectedError("claim iat invalid (in the future)");
     return undefined;
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { z } from "zod";
 
 import { invalid, type ActionState } from "@/lib/action-state";
@@ -13,8 +14,11 @@ import type { UserSummary } from "@/lib/users/users";
 
 export type TeamContext = { user: UserSummary; team: TeamSummary; role: Role; canManage: boolean };
 
-/** The signed-in user's team; someone without a team is sent to create one. */
-export async function requireTeamContext(): Promise<TeamContext> {
+/**
+ * The signed-in user's team; someone without a team is sent to create one. Memoized per request,
+ * as the team layout and its page both need it.
+ */
+export const requireTeamContext = cache(async (): Promise<TeamContext> => {
   const user = await requireUser();
   const membership = await getMembership(user.id);
   if (!membership) redirect("/team/new");
@@ -24,7 +28,7 @@ export async function requireTeamContext(): Promise<TeamContext> {
     role: membership.role,
     canManage: canManageTeam(membership.role),
   };
-}
+});
 
 export const NOT_A_MANAGER_MESSAGE = "Only the team's owner and admins can do this.";
 
