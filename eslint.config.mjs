@@ -7,6 +7,9 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "**/.next/**",
+      "test-results-*/**",
       ".data/**",
       "lib/generated/**",
       "node_modules/**",
