@@ -4,14 +4,15 @@ type AuditRow = {
   action: string;
   outcome: string;
   reason: string | null;
-  email: string | null;
+  who: string | null;
+  viaSupport: boolean;
   createdAt: Date;
 };
 
 export function AuditTable({ events }: { events: AuditRow[] }) {
   if (events.length === 0) return <p className="text-sm text-slate-700">No events yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="-mx-2 overflow-x-auto px-2">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead>
@@ -48,7 +49,14 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
               >
                 {event.outcome}
               </td>
-              <td className="py-2 pr-3 break-all">{event.email ?? ""}</td>
+              <td className="py-2 pr-3 break-all">
+                {event.who ?? ""}
+                {event.viaSupport ? (
+                  <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">
+                    support
+                  </span>
+                ) : null}
+              </td>
               <td className="py-2 pr-3">{event.reason ?? ""}</td>
               <td className="py-2 font-mono text-xs">{event.ref}</td>
             </tr>

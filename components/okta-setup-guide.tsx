@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid gap-1 border-b border-slate-100 py-2 last:border-0 sm:grid-cols-[14rem_1fr]">
+    <div className="grid gap-1 border-b border-slate-100 py-2 last:border-0">
       <dt className="text-sm font-medium text-slate-800">{label}</dt>
       <dd className="text-sm text-slate-800">{children}</dd>
     </div>

@@ -28,3 +28,16 @@ export function invalid(error: z.ZodError, formData: FormData, omit: string[] = 
   }
   return { ok: false, fieldErrors, values: formValues(formData, omit) };
 }
+
+// PostgreSQL text cannot hold NUL, and no form field needs control characters but tab and
+// line breaks: they are dropped before validation instead of failing at the database.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** A form's text fields as a plain object, ready for a zod schema. Files are left out. */
+export function readForm(formData: FormData): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string") input[key] = value.replace(CONTROL_CHARACTERS, "");
+  }
+  return input;
+}

@@ -1,32 +1,37 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
-import { invalid, type ActionState } from "@/lib/action-state";
+import { invalid, readForm, type ActionState } from "@/lib/action-state";
 import { signIn } from "@/lib/auth/auth";
 import { requestIp } from "@/lib/auth/request-ip";
-import { acceptInvitation } from "@/lib/teams/invitations";
+import { acceptInvitation, getInvitation } from "@/lib/teams/invitations";
 import { registerUser, registrationSchema } from "@/lib/users/registration";
 
 export async function registerAction(
   _previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const parsed = registrationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = registrationSchema.safeParse(readForm(formData));
   if (!parsed.success) return invalid(parsed.error, formData, ["password"]);
 
-  const result = await registerUser(parsed.data, requestIp(await headers()));
+  const invite = formData.get("invite")?.toString();
+  const invitation = invite ? await getInvitation(invite) : null;
+  const result = await registerUser(parsed.data, requestIp(await headers()), {
+    invitedTeamId: invitation?.teamId,
+  });
   if (!result.ok) {
     return {
       ok: false,
-      fieldErrors: { email: [result.message] },
+      // An SSO refusal is shown once, as the banner with its way on to Okta.
+      fieldErrors: result.code === "sso-required" ? {} : { email: [result.message] },
       values: { name: parsed.data.name, email: parsed.data.email },
       message: result.code === "sso-required" ? result.message : undefined,
     };
   }
 
-  const invite = formData.get("invite")?.toString();
   let landing = "/team";
   if (invite) {
     const accepted = await acceptInvitation(
@@ -36,10 +41,16 @@ export async function registerAction(
     if (!accepted.ok) landing = `/invite/${encodeURIComponent(invite)}`;
   }
 
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirect: false,
-  });
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
+  } catch (error) {
+    // The account exists; if signing in is refused now (a limit, a policy), say so on sign-in.
+    if (!(error instanceof AuthError)) throw error;
+    redirect(`/sign-in?email=${encodeURIComponent(parsed.data.email)}`);
+  }
   redirect(landing);
 }

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 
-import type { ActionState } from "@/lib/action-state";
+import { readForm, type ActionState } from "@/lib/action-state";
 import { signIn } from "@/lib/auth/auth";
 import { getSsoRequirement } from "@/lib/auth/password-sign-in";
 import { redirectToOkta } from "@/lib/auth/redirect-to-okta";
@@ -26,7 +26,7 @@ function describeFailure(code: string): Pick<SignInState, "message" | "ssoRequir
   if (kind === "rate-limited") {
     const minutes = Math.max(1, Math.ceil(Number(seconds) / 60));
     return {
-      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password with your team's owner.`,
+      message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     };
   }
   if (kind === "sso-required") {
@@ -51,7 +51,7 @@ export async function signInAction(
   const wantsPassword = formData.has("password");
 
   if (!wantsPassword || formData.get("intent") === "okta") {
-    const parsed = emailStepSchema.safeParse(Object.fromEntries(formData));
+    const parsed = emailStepSchema.safeParse(readForm(formData));
     if (!parsed.success) {
       return {
         ok: false,
@@ -71,7 +71,7 @@ export async function signInAction(
     return { ok: true, step: "password", email: parsed.data.email };
   }
 
-  const parsed = passwordStepSchema.safeParse(Object.fromEntries(formData));
+  const parsed = passwordStepSchema.safeParse(readForm(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues)

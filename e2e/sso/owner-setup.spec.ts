@@ -55,7 +55,7 @@ test("a Team Owner connects Okta, sees the issuer error first, passes Test sign-
   await expect(sso.issuerError()).toContainText(`Enter ${values.issuer} exactly`);
   await expect(sso.issuerError()).toContainText("Remove the trailing slash");
   await sso.save({ clientSecret: values.clientSecret, issuer: `${OKTA_URL}/oauth2` });
-  await expect(sso.issuerError()).toContainText("answered HTTP 404");
+  await expect(sso.issuerError()).toContainText("That is not an issuer.");
   expect(await count(`SELECT count(*) FROM sso_connections WHERE team_id = $1`, [team!.id])).toBe(
     0,
   );

@@ -67,12 +67,30 @@ export const auditEventSelect = {
   detail: true,
 } as const;
 
-export function listTeamAuditEvents(teamId: string, take = 100) {
-  return db.auditEvent.findMany({
+/**
+ * A team's events, newest first, each with who acted: the person signing in, or the member or
+ * support staff who changed something.
+ */
+export async function listTeamAuditEvents(teamId: string, take = 100) {
+  const events = await db.auditEvent.findMany({
     where: { teamId },
     orderBy: { createdAt: "desc" },
     take,
-    select: auditEventSelect,
+    select: { ...auditEventSelect, actorId: true },
+  });
+  const actorIds = [
+    ...new Set(events.map((event) => event.actorId).filter((id): id is string => Boolean(id))),
+  ];
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, email: true },
+  });
+  const emailOf = new Map(actors.map((actor) => [actor.id, actor.email]));
+
+  return events.map(({ actorId, ...event }) => {
+    const viaSupport = (event.detail as { via?: string } | null)?.via === "support";
+    const actor = actorId ? emailOf.get(actorId) : undefined;
+    return { ...event, who: actor ?? event.email ?? null, viaSupport };
   });
 }
 

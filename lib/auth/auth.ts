@@ -103,7 +103,6 @@ export async function buildAuthConfig(sso: SsoContext): Promise<NextAuthConfig> 
       },
       session({ session, token }) {
         session.user.id = String(token.uid);
-        session.sessionId = String(token.sid);
         return session;
       },
     },

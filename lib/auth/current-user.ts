@@ -28,8 +28,3 @@ export async function requireStaff(): Promise<UserSummary> {
   if (!user.isStaff) redirect("/problem/not-allowed");
   return user;
 }
-
-/** The id of the server-side session behind this request, for actions that keep it alive. */
-export async function getCurrentSessionId(): Promise<string | undefined> {
-  return (await auth())?.sessionId;
-}

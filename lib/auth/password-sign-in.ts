@@ -32,7 +32,22 @@ export async function getSsoRequirement(email: string) {
   if (member && memberConnectionId)
     return { teamId: member.teamId, connectionId: memberConnectionId };
   const byDomain = await getSsoTeamForEmail(normalized);
-  return byDomain ? { teamId: byDomain.teamId, connectionId: byDomain.id } : null;
+  if (byDomain) return { teamId: byDomain.teamId, connectionId: byDomain.id };
+
+  // Invited by a team that signs in with Okta: that team's Okta is the way in.
+  const invited = await db.invitation.findFirst({
+    where: {
+      email: normalized,
+      acceptedAt: null,
+      expiresAt: { gt: new Date() },
+      team: { ssoConnection: { enabled: true } },
+    },
+    select: { teamId: true, team: { select: { ssoConnection: { select: { id: true } } } } },
+  });
+  const invitedConnectionId = invited?.team.ssoConnection?.id;
+  return invited && invitedConnectionId
+    ? { teamId: invited.teamId, connectionId: invitedConnectionId }
+    : null;
 }
 
 export async function signInWithPassword(input: {

@@ -30,17 +30,13 @@ export async function endUserSessions(userId: string) {
   await db.session.deleteMany({ where: { userId } });
 }
 
-/** Ends the sessions of a team's members signed in a given way, but for one kept session. */
-export async function endTeamSessions(
-  teamId: string,
-  method: SignInMethod,
-  keepSessionId?: string,
-) {
+/** Ends the sessions of a team's members signed in a given way, except one member's. */
+export async function endTeamSessions(teamId: string, method: SignInMethod, exceptUserId?: string) {
   await db.session.deleteMany({
     where: {
       method,
       user: { membership: { teamId } },
-      ...(keepSessionId ? { id: { not: keepSessionId } } : {}),
+      ...(exceptUserId ? { userId: { not: exceptUserId } } : {}),
     },
   });
 }

@@ -35,7 +35,9 @@ async function refuse(
     ip: attempt?.ip,
     detail,
   });
-  return { delegate: false as const, location: problemPath(code, { ref }) };
+  // A failed Test sign-in goes back to the Single sign-on tab, which shows what went wrong.
+  const location = attempt?.mode === "test" ? `/team/sso?test=${ref}` : problemPath(code, { ref });
+  return { delegate: false as const, location };
 }
 
 /**

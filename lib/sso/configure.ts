@@ -18,7 +18,7 @@ export const connectionSchema = z.object({
     .trim()
     .min(1, "Paste the Client ID from Okta.")
     .max(200, "That Client ID is too long.")
-    .regex(/^\S+$/, "A Client ID has no spaces."),
+    .regex(/^\S*$/, "A Client ID has no spaces."),
   clientSecret: z
     .string()
     .trim()
@@ -99,7 +99,7 @@ export async function configureConnection(
 export async function switchSso(
   teamId: string,
   enabled: boolean,
-  actor: Actor & { sessionId?: string },
+  actor: Actor,
   options: { requireTest: boolean },
 ): Promise<ActionState> {
   const connection = await getTeamConnection(teamId);
@@ -112,7 +112,8 @@ export async function switchSso(
   }
 
   await setConnectionEnabled(teamId, enabled);
-  await endTeamSessions(teamId, enabled ? "password" : "okta", actor.sessionId);
+  // The person switching SSO on keeps their session; support is no team member anyway.
+  await endTeamSessions(teamId, enabled ? "password" : "okta", actor.userId);
   await recordAudit({
     action: enabled ? "sso.enabled" : "sso.disabled",
     outcome: "success",
@@ -125,7 +126,7 @@ export async function switchSso(
     ok: true,
     message: enabled
       ? "Single sign-on is on. Members now sign in with Okta only."
-      : "Single sign-on is off. Members can sign in with a password again.",
+      : "Single sign-on is off. Members who have a password can sign in with it again; members created through Okta have none, so they can't sign in until single sign-on is back on.",
   };
 }
 

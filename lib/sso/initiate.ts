@@ -12,10 +12,11 @@ export const INITIATE_LIMIT_PER_IP = { limit: 300, windowSeconds: 60 };
 
 // OpenID Connect Core §4 (third-party-initiated login): `iss` is required, `login_hint` and
 // `target_link_uri` are optional, anything else is ignored.
+const printable = /^[^\u0000-\u001f\u007f]*$/;
 const initiateSchema = z.object({
-  iss: z.string().min(1).max(2048),
-  login_hint: z.string().max(254).optional().catch(undefined),
-  target_link_uri: z.string().max(4096).optional().catch(undefined),
+  iss: z.string().min(1).max(2048).regex(printable),
+  login_hint: z.string().max(254).regex(printable).optional().catch(undefined),
+  target_link_uri: z.string().max(4096).regex(printable).optional().catch(undefined),
 });
 
 export type InitiateOutcome = OktaRedirect | { problem: string };

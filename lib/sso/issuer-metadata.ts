@@ -1,3 +1,6 @@
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+
 import { createRemoteJWKSet } from "jose";
 
 import { env } from "@/lib/env";
@@ -31,6 +34,40 @@ function allowsHttp(url: URL) {
   return LOCAL_HOSTS.has(url.hostname) && LOCAL_HOSTS.has(new URL(env.appUrl).hostname);
 }
 
+// Addresses an issuer of a deployed app never has: asking for them would let anyone who can
+// save an issuer make this server probe its own network.
+const internalAddresses = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+] as const) {
+  internalAddresses.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["::ffff:0:0", 96],
+] as const) {
+  internalAddresses.addSubnet(network, prefix, "ipv6");
+}
+
+async function pointsInside(url: URL) {
+  if (LOCAL_HOSTS.has(new URL(env.appUrl).hostname)) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await lookup(host, { all: true }).catch(() => []);
+  return addresses.some(({ address, family }) =>
+    internalAddresses.check(address, family === 6 ? "ipv6" : "ipv4"),
+  );
+}
+
 /** Checks the shape of an issuer URL without fetching anything. */
 export function checkIssuerSyntax(issuer: string): IssuerProblem | null {
   let url: URL;
@@ -38,6 +75,12 @@ export function checkIssuerSyntax(issuer: string): IssuerProblem | null {
     url = new URL(issuer);
   } catch {
     return { message: "Enter the issuer as a full URL, like https://your-org.okta.com." };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return {
+      message:
+        "Enter the issuer as a full URL starting with https://, like https://your-org.okta.com.",
+    };
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && allowsHttp(url))) {
     return {
@@ -54,6 +97,26 @@ export function checkIssuerSyntax(issuer: string): IssuerProblem | null {
     const suggestedIssuer = issuer.slice(0, issuer.indexOf("/.well-known/"));
     return {
       message: `That is the metadata address. Enter the issuer: ${suggestedIssuer}`,
+      suggestedIssuer,
+    };
+  }
+  return explainOktaEndpoint(url);
+}
+
+/** Okta endpoint addresses pasted where the issuer belongs, with the issuer they belong to. */
+function explainOktaEndpoint(url: URL): IssuerProblem | null {
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path === "/oauth2" || /^\/oauth2\/v1(\/|$)/.test(path)) {
+    return {
+      message: `That is not an issuer. The org authorization server's issuer is ${url.origin}; a custom one's is ${url.origin}/oauth2/ its ID, such as ${url.origin}/oauth2/default.`,
+      suggestedIssuer: url.origin,
+    };
+  }
+  const custom = /^\/oauth2\/([^/]+)\/v1(\/|$)/.exec(path);
+  if (custom) {
+    const suggestedIssuer = `${url.origin}/oauth2/${custom[1]}`;
+    return {
+      message: `That is an endpoint, not the issuer. Enter ${suggestedIssuer}`,
       suggestedIssuer,
     };
   }
@@ -77,6 +140,13 @@ function explainMismatch(entered: string, published: string): IssuerProblem {
 
 async function fetchMetadata(issuer: string): Promise<IssuerCheck> {
   const url = discoveryUrl(issuer);
+  if (await pointsInside(new URL(url))) {
+    return {
+      ok: false,
+      message:
+        "That issuer points to a private network address. Enter your Okta org's public issuer URL.",
+    };
+  }
   let response: Response;
   try {
     response = await fetch(url, {
@@ -128,6 +198,27 @@ async function fetchMetadata(issuer: string): Promise<IssuerCheck> {
       ok: false,
       message: `The metadata at ${url} lacks an authorization, token or keys endpoint.`,
     };
+  }
+
+  const endpoints = [
+    document.authorization_endpoint,
+    document.token_endpoint,
+    document.jwks_uri,
+    document.userinfo_endpoint,
+  ];
+  for (const endpoint of endpoints.filter((value): value is string => typeof value === "string")) {
+    const parsed = URL.canParse(endpoint) ? new URL(endpoint) : null;
+    if (
+      !parsed ||
+      !["https:", "http:"].includes(parsed.protocol) ||
+      (parsed.protocol === "http:" && !allowsHttp(parsed)) ||
+      (await pointsInside(parsed))
+    ) {
+      return {
+        ok: false,
+        message: `The metadata at ${url} lists an endpoint Teamline won't call: ${endpoint.slice(0, 200)}`,
+      };
+    }
   }
 
   return { ok: true, metadata: document as IssuerMetadata, warning: customServerWarning(issuer) };

@@ -61,7 +61,10 @@ async function decide(
   if (user?.membership)
     return identity ? { kind: "sign-in", userId: user.id } : { kind: "link", userId: user.id };
 
-  if (!connection.team.domain || emailDomain(email) !== connection.team.domain) {
+  const onTeamDomain =
+    Boolean(connection.team.domain) && emailDomain(email) === connection.team.domain;
+  // Someone off the domain joins only when the team invited this very address.
+  if (!onTeamDomain && !(await hasOpenInvitation(teamId, email))) {
     return {
       kind: "refuse",
       code: "wrong-domain",
@@ -69,6 +72,22 @@ async function decide(
     };
   }
   return user ? { kind: "join", userId: user.id } : { kind: "create" };
+}
+
+async function hasOpenInvitation(teamId: string, email: string) {
+  const invitation = await db.invitation.findFirst({
+    where: { teamId, email, acceptedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true },
+  });
+  return invitation !== null;
+}
+
+/** Marks the team's open invitations for this address as accepted once they joined. */
+async function closeInvitations(teamId: string, email: string) {
+  await db.invitation.updateMany({
+    where: { teamId, email, acceptedAt: null },
+    data: { acceptedAt: new Date() },
+  });
 }
 
 async function apply(
@@ -92,15 +111,34 @@ async function apply(
         db.membership.create({ data: { ...membership, userId: decision.userId } }),
         db.ssoIdentity.create({ data: { ...identity, userId: decision.userId } }),
       ]);
+      await closeInvitations(connection.teamId, email);
       return decision.userId;
     case "create": {
       const user = await db.user.create({
         data: { email, name, membership: { create: membership }, identities: { create: identity } },
         select: { id: true },
       });
+      await closeInvitations(connection.teamId, email);
       return user.id;
     }
   }
+}
+
+const previewText: Record<Decision["kind"], string> = {
+  "sign-in": "sign in an existing member",
+  link: "link an existing member's account",
+  join: "add an existing Teamline user to the team",
+  create: "create a new member",
+  refuse: "be refused",
+};
+
+/** What a real sign-in with these claims would do, without doing it (for Test sign-in). */
+export async function previewOktaSignIn(connection: SsoConnectionForSignIn, claims: OktaClaims) {
+  const subject = typeof claims.sub === "string" ? claims.sub : "";
+  const email = typeof claims.email === "string" ? normalizeEmail(claims.email) : "";
+  if (!subject || !email.includes("@")) return "be refused: the ID token lacks sub or email";
+  const decision = await decide(connection, subject, email);
+  return decision.kind === "refuse" ? `be refused: ${decision.reason}` : previewText[decision.kind];
 }
 
 function isUniqueViolation(error: unknown) {

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/audit";
 import { markConnectionTested, type SsoConnectionForSignIn } from "@/lib/sso/connections";
-import type { OktaClaims } from "@/lib/sso/provisioning";
+import { previewOktaSignIn, type OktaClaims } from "@/lib/sso/provisioning";
 
 /**
  * A Test sign-in proves the saved connection works end to end (discovery, redirect URI, client
@@ -10,6 +10,7 @@ import type { OktaClaims } from "@/lib/sso/provisioning";
 export async function recordTestSignIn(connection: SsoConnectionForSignIn, claims: OktaClaims) {
   const email = typeof claims.email === "string" ? claims.email : null;
   const name = typeof claims.name === "string" ? claims.name : null;
+  const wouldDo = await previewOktaSignIn(connection, claims);
   await markConnectionTested(connection.id);
   const ref = await recordAudit({
     action: "sso.test_sign_in",
@@ -20,6 +21,7 @@ export async function recordTestSignIn(connection: SsoConnectionForSignIn, claim
       issuer: connection.issuer,
       subject: typeof claims.sub === "string" ? claims.sub : null,
       name,
+      wouldDo,
     },
   });
   return `/team/sso?test=${ref}`;

@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { invalid, type ActionState } from "@/lib/action-state";
+import { invalid, readForm, type ActionState } from "@/lib/action-state";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findTeamByOwnerEmail } from "@/lib/sso/configure";
 import { emailSchema } from "@/lib/users/email";
@@ -24,11 +24,11 @@ export function staffAction<S extends z.ZodObject>(
     const staff = await getCurrentUser();
     if (!staff?.isStaff) return { ok: false, message: "Only Teamline support staff can do this." };
 
-    const owner = ownerSchema.safeParse(Object.fromEntries(formData));
+    const owner = ownerSchema.safeParse(readForm(formData));
     const team = owner.success ? await findTeamByOwnerEmail(owner.data.ownerEmail) : null;
     if (!team) return { ok: false, message: "No team has a Team Owner with that email." };
 
-    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    const parsed = options.schema.safeParse(readForm(formData));
     if (!parsed.success) return invalid(parsed.error, formData, options.secretFields);
     return body({ staff, team }, parsed.data);
   };

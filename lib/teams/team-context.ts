@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 
-import { invalid, type ActionState } from "@/lib/action-state";
+import { invalid, readForm, type ActionState } from "@/lib/action-state";
 import { recordAudit } from "@/lib/audit/audit";
 import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -64,7 +64,7 @@ export function teamAction<S extends z.ZodType>(
       return { ok: false, message: NOT_A_MANAGER_MESSAGE };
     }
 
-    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    const parsed = options.schema.safeParse(readForm(formData));
     if (!parsed.success) return invalid(parsed.error, formData, options.secretFields);
     return body(ctx, parsed.data);
   };

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { getSsoRequirement } from "@/lib/auth/password-sign-in";
 import { db } from "@/lib/db";
+import { getTeamConnection } from "@/lib/sso/connections";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emailSchema } from "@/lib/users/email";
 
@@ -64,8 +65,15 @@ export type RegistrationResult =
 export async function registerUser(
   input: z.output<typeof registrationSchema>,
   ip: string | null,
+  options: { invitedTeamId?: string } = {},
 ): Promise<RegistrationResult> {
-  const sso = await getSsoRequirement(input.email);
+  // Joining by invitation a team whose SSO is on happens through Okta, never with a password.
+  const invitedTeamSso = options.invitedTeamId
+    ? await getTeamConnection(options.invitedTeamId)
+    : null;
+  const sso = invitedTeamSso?.enabled
+    ? { teamId: invitedTeamSso.teamId }
+    : await getSsoRequirement(input.email);
   if (sso) {
     await recordAudit({
       action: "password.sign_up",

@@ -131,8 +131,14 @@ describe("checkIssuer against the provider's metadata", () => {
     const result = await checkIssuer(`${base}/oauth2/v1`);
 
     expect(result).toMatchObject({ ok: false, suggestedIssuer: base });
-    expect(!result.ok && result.message).toContain(`Enter ${base} exactly`);
-    expect(!result.ok && result.message).toContain("org authorization server");
+    expect(!result.ok && result.message).toContain(`org authorization server's issuer is ${base}`);
+  });
+
+  test("names the custom issuer when one of its endpoints is pasted", async () => {
+    const result = await checkIssuer(`${base}/oauth2/default/v1/authorize`);
+
+    expect(result).toMatchObject({ ok: false, suggestedIssuer: `${base}/oauth2/default` });
+    expect(!result.ok && result.message).toContain(`Enter ${base}/oauth2/default`);
   });
 
   test("refuses an address that serves a custom server, naming its /oauth2/ issuer", async () => {

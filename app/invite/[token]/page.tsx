@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, NarrowPage } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getTeamConnection } from "@/lib/sso/connections";
 import { getInvitation } from "@/lib/teams/invitations";
 import { getMembership } from "@/lib/teams/teams";
 
@@ -16,6 +17,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const [invitation, user] = await Promise.all([getInvitation(token), getCurrentUser()]);
   const membership = user ? await getMembership(user.id) : null;
+  const ssoOn = invitation ? Boolean((await getTeamConnection(invitation.teamId))?.enabled) : false;
 
   return (
     <NarrowPage>
@@ -33,6 +35,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <Alert tone="error" title="This invite link has expired">
             Ask your team&apos;s owner for a new link.
           </Alert>
+        ) : !user && ssoOn ? (
+          <>
+            <p className="text-sm text-slate-700">
+              You&apos;re invited to join <strong>{invitation.teamName}</strong> on Teamline as{" "}
+              {invitation.email}. This team signs in with Okta: you join when you first sign in
+              through it.
+            </p>
+            <ButtonLink href={`/sign-in?email=${encodeURIComponent(invitation.email)}`}>
+              Continue with Okta
+            </ButtonLink>
+          </>
         ) : !user ? (
           <>
             <p className="text-sm text-slate-700">

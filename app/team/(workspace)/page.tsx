@@ -43,7 +43,7 @@ export default async function MembersPage({ searchParams }: Props) {
         </Alert>
       )}
 
-      <Card>
+      <Card className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Team members</caption>
           <thead>
@@ -68,7 +68,7 @@ export default async function MembersPage({ searchParams }: Props) {
             {members.map((member) => (
               <tr key={member.user.id} className="border-b border-slate-100 last:border-0">
                 <td className="py-2 pr-4">{member.user.name}</td>
-                <td className="py-2 pr-4 break-all">{member.user.email}</td>
+                <td className="py-2 pr-4 [overflow-wrap:anywhere]">{member.user.email}</td>
                 <td className="py-2 pr-4">{roleLabel[member.role]}</td>
                 {canManage ? (
                   <td className="py-2">

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { invalid, type ActionState } from "@/lib/action-state";
+import { invalid, readForm, type ActionState } from "@/lib/action-state";
 import { recordAudit } from "@/lib/audit/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { createTeam } from "@/lib/teams/teams";
@@ -23,7 +23,7 @@ export async function createTeamAction(
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
 
-  const parsed = createTeamSchema.safeParse(Object.fromEntries(formData));
+  const parsed = createTeamSchema.safeParse(readForm(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
 
   const result = await createTeam(user, parsed.data.name);

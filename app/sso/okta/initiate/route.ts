@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { requestIp } from "@/lib/auth/request-ip";
 import { env } from "@/lib/env";
+import { withProblemPage } from "@/lib/route-errors";
 import { beginOktaInitiatedSignIn } from "@/lib/sso/initiate";
 
 // Okta's dashboard tile lands here (Initiate login URI). OpenID Connect Core §4 allows GET and a
@@ -18,10 +19,14 @@ async function respond(params: URLSearchParams, request: NextRequest) {
 }
 
 export async function GET(request: NextRequest) {
-  return respond(request.nextUrl.searchParams, request);
+  return withProblemPage(() => respond(request.nextUrl.searchParams, request));
 }
 
 export async function POST(request: NextRequest) {
+  return withProblemPage(() => respondToPost(request));
+}
+
+async function respondToPost(request: NextRequest) {
   let params = new URLSearchParams();
   try {
     const form = await request.formData();

@@ -4,7 +4,6 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { getCurrentSessionId } from "@/lib/auth/current-user";
 import { redirectToOkta } from "@/lib/auth/redirect-to-okta";
 import { requestIp } from "@/lib/auth/request-ip";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
@@ -53,7 +52,6 @@ export const switchSsoAction = teamAction(
         userId: ctx.user.id,
         via: "team",
         ip: requestIp(await headers()),
-        sessionId: await getCurrentSessionId(),
       },
       { requireTest: true },
     );

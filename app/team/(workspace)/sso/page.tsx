@@ -40,7 +40,11 @@ export default async function SsoPage({
 
   const testEvent =
     typeof test === "string" ? await getTeamAuditEvent(team.id, test.slice(0, 20)) : null;
-  const testDetail = (testEvent?.detail ?? {}) as { name?: string; subject?: string };
+  const testDetail = (testEvent?.detail ?? {}) as {
+    name?: string;
+    subject?: string;
+    wouldDo?: string;
+  };
 
   return (
     <div className="space-y-6">
@@ -48,8 +52,14 @@ export default async function SsoPage({
       {testEvent?.action === "sso.test_sign_in" && testEvent.outcome === "success" ? (
         <Alert tone="success" title="Test sign-in passed">
           Okta signed in {testDetail.name ?? "a user"} ({testEvent.email ?? "no email"}, subject{" "}
-          {testDetail.subject ?? "?"}). Nobody was signed in to Teamline. You can switch single
-          sign-on on.
+          {testDetail.subject ?? "?"}). Nobody was signed in to Teamline. With single sign-on on,
+          this person&apos;s sign-in would {testDetail.wouldDo ?? "succeed"}.
+        </Alert>
+      ) : null}
+      {testEvent?.action === "sso.test_sign_in" && testEvent.outcome !== "success" ? (
+        <Alert tone="error" title="Test sign-in failed">
+          {testEvent.reason ?? "The sign-in did not complete."} Check the values below against Okta,
+          then try again. Reference {testEvent.ref}.
         </Alert>
       ) : null}
 

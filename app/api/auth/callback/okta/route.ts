@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { handlers } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
+import { withProblemPage } from "@/lib/route-errors";
 import { SIGN_IN_ATTEMPT_COOKIE } from "@/lib/sso/sign-in-attempt";
 import {
   checkOktaCallback,
@@ -13,6 +14,10 @@ import {
 // The Sign-in redirect URI of every team. It runs our checks, then Auth.js's.
 
 export async function GET(request: NextRequest) {
+  return withProblemPage(() => handleCallback(request));
+}
+
+async function handleCallback(request: NextRequest) {
   const check = await checkOktaCallback(request);
   if (!check.delegate)
     return withSpentAttempt(NextResponse.redirect(new URL(check.location, env.appUrl), 303));
@@ -30,7 +35,9 @@ export async function GET(request: NextRequest) {
 // We only ever ask for a redirect with a code, so a POST here is Okta's "Simplified" flow
 // posting an ID token nobody asked for.
 export async function POST() {
-  return NextResponse.redirect(new URL(await refuseUnsolicitedIdToken(), env.appUrl), 303);
+  return withProblemPage(async () =>
+    NextResponse.redirect(new URL(await refuseUnsolicitedIdToken(), env.appUrl), 303),
+  );
 }
 
 function withSpentAttempt(response: NextResponse) {
