@@ -169,6 +169,25 @@ describe("provisionOktaUser", () => {
     });
   });
 
+  test("lets an invited address off the team's domain join through Okta, closing the invitation", async () => {
+    const { team, connection } = await oktaTeam();
+    const owner = await teamContext(team, `owner@${team.domain}`, "OWNER");
+    const email = `contractor@${uniqueDomain()}`;
+    await createInvitation(owner, email);
+
+    const outcome = await signIn(connection, { sub: "00u-contractor", email, name: "Con Tractor" });
+
+    expect(outcome).toMatchObject({ ok: true, created: true });
+    const user = await db.user.findUnique({
+      where: { email },
+      select: { membership: { select: { teamId: true } } },
+    });
+    expect(user?.membership?.teamId).toBe(team.id);
+    expect(await db.invitation.count({ where: { teamId: team.id, email, acceptedAt: null } })).toBe(
+      0,
+    );
+  });
+
   test("refuses a new person when the team has no domain of its own", async () => {
     const team = await createTeam({ domain: null });
     const connection = await createConnection(team);
