@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 
 import type { JWK } from "jose";
 
@@ -21,7 +20,7 @@ import {
   loginInteraction,
   signOut,
 } from "./end-user-routes.js";
-import { sendHtml, sendJson } from "./http.js";
+import { listen, sendHtml, sendJson } from "./http.js";
 import { OktaOrg } from "./okta-org.js";
 import { messagePage } from "./pages.js";
 import type { OktaDevStats, RequestKind } from "./request-stats.js";
@@ -60,16 +59,6 @@ export interface OktaDev {
 interface ProviderTarget {
   key: IssuerKey;
   path: string;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+
+import { listen } from "../http.js";
 
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
 
@@ -61,16 +62,6 @@ type PendingCode = {
 };
 
 const CODE_TTL_MS = 60_000;
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
 
 function closeServer(server: Server): Promise<void> {
   if (!server.listening) return Promise.resolve();
