@@ -188,7 +188,7 @@ export function printReport(report: Report) {
       `  ${row.flow} sign-in at ${row.concurrency}: p50 ${p50}× ${verdict(p50, SIGN_IN_TARGET)}, p99 ${p99}× ${verdict(p99, SIGN_IN_TARGET)} (target ≤ ${SIGN_IN_TARGET}×)`,
     );
   }
-  for (const e of report.endpoints.filter((e) => e.name.startsWith("Initiate"))) {
+  for (const e of report.endpoints.filter((e) => e.name.endsWith("a plain redirect"))) {
     const p50 = e.app && e.baseline ? ratio(e.app.p50, e.baseline.p50) : Number.NaN;
     out.push(
       `  Initiate p50 at ${e.connections} connection(s): ${p50}× a plain redirect ${verdict(p50, INITIATE_TARGET)} (target ≤ ${INITIATE_TARGET}×)`,

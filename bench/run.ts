@@ -301,6 +301,15 @@ async function measureEndpoints(bench: Bench, members: Members) {
       { url: `${baselineUrl}/redirect`, expectStatus: 303 },
     );
   }
+  // The baseline's own sign-in start does what the Initiate login URI does minus the database.
+  for (const connections of [1, 8]) {
+    await measure(
+      "Initiate login URI vs the baseline's sign-in start",
+      connections,
+      { url: bench.initiateUrl, expectStatus: 303 },
+      { url: `${baselineUrl}/start`, expectStatus: 307 },
+    );
+  }
   await measure("Sign-in page GET", 8, { url: `${appUrl}/sign-in`, expectStatus: 200 }, null);
   await measure(
     "Email lookup (sign-in action) → Okta",
