@@ -25,10 +25,7 @@ async function handleCallback(request: NextRequest) {
   const { response, location } = await completeOktaCallback(check.attempt, () =>
     handlers.GET(request),
   );
-  if (!location) {
-    response.headers.append("set-cookie", spentAttemptHeader());
-    return response;
-  }
+  if (!location) return withSpentAttempt(response);
   return withSpentAttempt(NextResponse.redirect(new URL(location, env.appUrl), 303));
 }
 
@@ -40,12 +37,10 @@ export async function POST() {
   );
 }
 
-function withSpentAttempt(response: NextResponse) {
-  response.cookies.set(SIGN_IN_ATTEMPT_COOKIE, "", expiredAttemptCookie);
-  return response;
-}
-
-function spentAttemptHeader() {
-  const secure = expiredAttemptCookie.secure ? "; Secure" : "";
-  return `${SIGN_IN_ATTEMPT_COOKIE}=; Path=${expiredAttemptCookie.path}; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
+/** The attempt cookie is spent however the callback ends, Auth.js's own responses included. */
+function withSpentAttempt(response: Response) {
+  const next =
+    response instanceof NextResponse ? response : new NextResponse(response.body, response);
+  next.cookies.set(SIGN_IN_ATTEMPT_COOKIE, "", expiredAttemptCookie);
+  return next;
 }
