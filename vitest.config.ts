@@ -21,5 +21,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One database for the whole run; files run one after another to keep PGlite unhurried.
     fileParallelism: false,
+    // next-auth imports `next/server` without the extension Node's resolver needs; Vite's has none.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -39,6 +39,8 @@ const { values: flags } = parseArgs({
     quick: { type: "boolean", default: false },
     "sign-ins": { type: "string", default: "10000" },
     "memory-seconds": { type: "string", default: "150" },
+    // Writes V8 CPU profiles of both servers to .data/bench/profiles (open in Chrome DevTools).
+    "cpu-prof": { type: "boolean", default: false },
   },
 });
 
@@ -120,7 +122,9 @@ async function main() {
         log: `${LOG_DIR}/embedded-database.log`,
       });
   if (database) stoppers.push(database.stop);
+  const nodeArgs = flags["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${LOG_DIR}/profiles`] : [];
   const appServer = await startApp({
+    nodeArgs,
     port: ports.app,
     env: appEnv,
     log: `${LOG_DIR}/app.log`,
@@ -128,6 +132,7 @@ async function main() {
   });
   stoppers.push(appServer.stop);
   const baselineServer = await startApp({
+    nodeArgs,
     dir: BASELINE_DIR,
     port: ports.baseline,
     env: {

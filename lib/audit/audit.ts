@@ -27,9 +27,15 @@ export function newReference() {
 
 /** Records an event and returns its reference, which refusal pages show. */
 export async function recordAudit(input: AuditInput): Promise<string> {
-  const ref = newReference();
-  await db.auditEvent.create({
-    data: {
+  const [ref] = await recordAudits([input]);
+  return ref!;
+}
+
+/** Records events that happened together in one statement; their references, in order. */
+export async function recordAudits(inputs: AuditInput[]): Promise<string[]> {
+  const events = inputs.map((input) => ({ ref: newReference(), input }));
+  await db.auditEvent.createMany({
+    data: events.map(({ ref, input }) => ({
       ref,
       action: input.action,
       outcome: input.outcome,
@@ -39,20 +45,22 @@ export async function recordAudit(input: AuditInput): Promise<string> {
       email: input.email ?? null,
       ip: input.ip ?? null,
       detail: input.detail,
-    },
+    })),
   });
-  logger.info(
-    {
-      ref,
-      action: input.action,
-      outcome: input.outcome,
-      teamId: input.teamId,
-      userId: input.actorId,
-      reason: input.reason,
-    },
-    "audit",
-  );
-  return ref;
+  for (const { ref, input } of events) {
+    logger.info(
+      {
+        ref,
+        action: input.action,
+        outcome: input.outcome,
+        teamId: input.teamId,
+        userId: input.actorId,
+        reason: input.reason,
+      },
+      "audit",
+    );
+  }
+  return events.map(({ ref }) => ref);
 }
 
 export const auditEventSelect = {
@@ -74,7 +82,8 @@ export const auditEventSelect = {
 export async function listTeamAuditEvents(teamId: string, take = 100) {
   const events = await db.auditEvent.findMany({
     where: { teamId },
-    orderBy: { createdAt: "desc" },
+    // Events recorded together share a timestamp; ids, generated in order, break the tie.
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { ...auditEventSelect, actorId: true },
   });

@@ -1,20 +1,42 @@
 import "server-only";
 
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
-import { auth } from "@/lib/auth/auth";
-import { getUserById, type UserSummary } from "@/lib/users/users";
+import { getSignedInBySession, type SignedIn } from "@/lib/auth/sessions";
+import { env } from "@/lib/env";
+import type { MembershipWithTeam } from "@/lib/teams/teams";
+import type { UserSummary } from "@/lib/users/users";
 
 /**
- * The signed-in user, or null. Memoized per request: the root layout, the team layout and the
- * page all ask, and each answer costs a session check and a user lookup.
+ * Who is signed in, with their membership, or null. Memoized per request: the root layout, the
+ * team layout and the page all ask. The session cookie is decrypted as Auth.js's `auth()` would
+ * and the server-side session checked in the same query that loads the user and team; a server
+ * component cannot refresh the cookie, so `auth()`'s re-encryption of it would be wasted work.
  */
-export const getCurrentUser = cache(async (): Promise<UserSummary | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? getUserById(id) : null;
+const getSignedIn = cache(async (): Promise<SignedIn | null> => {
+  // Only the cookie is passed: a session token is never accepted from an Authorization header.
+  const cookie = (await headers()).get("cookie") ?? "";
+  const token = await getToken({
+    req: { headers: { cookie } },
+    secret: env.authSecret,
+    secureCookie: env.secureCookies,
+  });
+  const sessionId = typeof token?.sid === "string" ? token.sid : null;
+  return sessionId ? getSignedInBySession(sessionId) : null;
 });
+
+/** The signed-in user, or null. */
+export async function getCurrentUser(): Promise<UserSummary | null> {
+  return (await getSignedIn())?.user ?? null;
+}
+
+/** The signed-in user's membership and team, or null (signed out, or in no team). */
+export async function getCurrentMembership(): Promise<MembershipWithTeam | null> {
+  return (await getSignedIn())?.membership ?? null;
+}
 
 /** The signed-in user; anyone else is sent to the sign-in page. */
 export async function requireUser(): Promise<UserSummary> {

@@ -3,7 +3,7 @@ import type { NextAuthConfig } from "next-auth";
 
 import { buildAuthConfig } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
-import { getConnectionById } from "@/lib/sso/connections";
+import type { SsoConnectionForSignIn } from "@/lib/sso/connections";
 import {
   sealSignInAttempt,
   SIGN_IN_ATTEMPT_COOKIE,
@@ -19,15 +19,13 @@ export type OktaRedirect = { location: string; cookies: CookieToSet[] };
  * attempt to that team. The caller redirects the browser to `location` with `cookies` set.
  */
 export async function startOktaSignIn(input: {
-  connectionId: string;
+  connection: SsoConnectionForSignIn;
   mode: SignInAttempt["mode"];
   loginHint?: string;
   landingPath: string;
   ip: string | null;
 }): Promise<OktaRedirect> {
-  const connection = await getConnectionById(input.connectionId);
-  if (!connection) throw new Error("Connection disappeared while starting a sign-in");
-
+  const { connection } = input;
   const attempt: SignInAttempt = {
     teamId: connection.teamId,
     connectionId: connection.id,

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 
 import { db } from "@/lib/db";
+import { teamSelect, type MembershipWithTeam } from "@/lib/teams/teams";
+import { userSelect, type UserSummary } from "@/lib/users/users";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -20,6 +22,26 @@ export async function getActiveSession(id: string) {
     where: { id, expiresAt: { gt: new Date() } },
     select: { id: true, userId: true, method: true },
   });
+}
+
+export type SignedIn = { user: UserSummary; membership: MembershipWithTeam | null };
+
+/** The user of an active session, with their membership and team, in one query. */
+export async function getSignedInBySession(id: string): Promise<SignedIn | null> {
+  const session = await db.session.findFirst({
+    where: { id, expiresAt: { gt: new Date() } },
+    select: {
+      user: {
+        select: {
+          ...userSelect,
+          membership: { select: { role: true, team: { select: teamSelect } } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const { membership, ...user } = session.user;
+  return { user, membership };
 }
 
 export async function endSession(id: string) {

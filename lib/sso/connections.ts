@@ -44,20 +44,24 @@ export type SsoConnectionForSignIn = SsoConnectionSummary & {
   };
 };
 
-export async function getConnectionById(id: string): Promise<SsoConnectionForSignIn | null> {
+/** A connection with its team (one joined query) and its client secret opened, for a sign-in. */
+async function getConnectionForSignIn(
+  where: { id: string } | { issuer: string },
+): Promise<SsoConnectionForSignIn | null> {
   const row = await db.ssoConnection.findUnique({
-    where: { id },
+    where,
     select: { ...connectionSelect, clientSecret: true, team: { select: teamForSignInSelect } },
   });
   return row ? { ...row, clientSecret: openSecret(row.clientSecret) } : null;
 }
 
+export function getConnectionById(id: string) {
+  return getConnectionForSignIn({ id });
+}
+
 /** Third-party-initiated login names its issuer in `iss`; it must equal a stored one exactly. */
 export function getConnectionByIssuer(issuer: string) {
-  return db.ssoConnection.findUnique({
-    where: { issuer },
-    select: { ...connectionSelect, team: { select: teamForSignInSelect } },
-  });
+  return getConnectionForSignIn({ issuer });
 }
 
 export function getTeamConnection(teamId: string): Promise<SsoConnectionSummary | null> {

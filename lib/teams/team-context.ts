@@ -6,10 +6,10 @@ import type { z } from "zod";
 
 import { invalid, readForm, type ActionState } from "@/lib/action-state";
 import { recordAudit } from "@/lib/audit/audit";
-import { getCurrentUser, requireUser } from "@/lib/auth/current-user";
+import { getCurrentMembership, getCurrentUser, requireUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canManageTeam } from "@/lib/teams/roles";
-import { getMembership, type TeamSummary } from "@/lib/teams/teams";
+import type { TeamSummary } from "@/lib/teams/teams";
 import type { UserSummary } from "@/lib/users/users";
 
 export type TeamContext = { user: UserSummary; team: TeamSummary; role: Role; canManage: boolean };
@@ -20,7 +20,7 @@ export type TeamContext = { user: UserSummary; team: TeamSummary; role: Role; ca
  */
 export const requireTeamContext = cache(async (): Promise<TeamContext> => {
   const user = await requireUser();
-  const membership = await getMembership(user.id);
+  const membership = await getCurrentMembership();
   if (!membership) redirect("/team/new");
   return {
     user,
@@ -44,7 +44,7 @@ export function teamAction<S extends z.ZodType>(
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-    const membership = await getMembership(user.id);
+    const membership = await getCurrentMembership();
     if (!membership) return { ok: false, message: "You are not in a team." };
 
     const ctx = {
