@@ -12,7 +12,13 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = {
-  searchParams: Promise<{ next?: string; signedOut?: string; sso?: string; email?: string }>;
+  searchParams: Promise<{
+    next?: string;
+    signedOut?: string;
+    ended?: string;
+    sso?: string;
+    email?: string;
+  }>;
 };
 
 export default async function SignInPage({ searchParams }: Props) {
@@ -27,8 +33,11 @@ export default async function SignInPage({ searchParams }: Props) {
         {params.signedOut ? <Alert tone="success">You are signed out.</Alert> : null}
         {params.sso === "on" ? (
           <Alert tone="info">
-            Your team now signs in with Okta. Enter your work email to continue.
+            Your session has ended: your team now signs in with Okta. Enter your work email to
+            continue.
           </Alert>
+        ) : params.ended ? (
+          <Alert tone="info">Your session has ended. Sign in again to continue.</Alert>
         ) : null}
         <SignInForm
           next={next}

@@ -5,18 +5,25 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
+import { getSsoRequirement } from "@/lib/auth/password-sign-in";
 import { getSignedInBySession, type SignedIn } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import type { MembershipWithTeam } from "@/lib/teams/teams";
 import type { UserSummary } from "@/lib/users/users";
 
+type SessionLookup = {
+  signedIn: SignedIn | null;
+  /** The email of a session this browser holds but the server has ended, if any. */
+  endedFor: string | null;
+};
+
 /**
- * Who is signed in, with their membership, or null. Memoized per request: the root layout, the
- * team layout and the page all ask. The session cookie is decrypted as Auth.js's `auth()` would
- * and the server-side session checked in the same query that loads the user and team; a server
+ * Who is signed in, with their membership. Memoized per request: the root layout, the team
+ * layout and the page all ask. The session cookie is decrypted as Auth.js's `auth()` would and
+ * the server-side session checked in the same query that loads the user and team; a server
  * component cannot refresh the cookie, so `auth()`'s re-encryption of it would be wasted work.
  */
-const getSignedIn = cache(async (): Promise<SignedIn | null> => {
+const lookUpSession = cache(async (): Promise<SessionLookup> => {
   // Only the cookie is passed: a session token is never accepted from an Authorization header.
   const cookie = (await headers()).get("cookie") ?? "";
   const token = await getToken({
@@ -25,8 +32,16 @@ const getSignedIn = cache(async (): Promise<SignedIn | null> => {
     secureCookie: env.secureCookies,
   });
   const sessionId = typeof token?.sid === "string" ? token.sid : null;
-  return sessionId ? getSignedInBySession(sessionId) : null;
+  if (!sessionId) return { signedIn: null, endedFor: null };
+
+  const signedIn = await getSignedInBySession(sessionId);
+  const email = typeof token?.email === "string" ? token.email : "";
+  return { signedIn, endedFor: signedIn ? null : email };
 });
+
+async function getSignedIn() {
+  return (await lookUpSession()).signedIn;
+}
 
 /** The signed-in user, or null. */
 export async function getCurrentUser(): Promise<UserSummary | null> {
@@ -38,11 +53,17 @@ export async function getCurrentMembership(): Promise<MembershipWithTeam | null>
   return (await getSignedIn())?.membership ?? null;
 }
 
-/** The signed-in user; anyone else is sent to the sign-in page. */
+/**
+ * The signed-in user; anyone else is sent to the sign-in page, which says why when the server
+ * ended their session (signed out elsewhere, removed, or their team switched to Okta).
+ */
 export async function requireUser(): Promise<UserSummary> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
-  return user;
+  const { signedIn, endedFor } = await lookUpSession();
+  if (signedIn) return signedIn.user;
+  if (endedFor === null) redirect("/sign-in");
+
+  const okta = endedFor ? await getSsoRequirement(endedFor) : null;
+  redirect(okta ? "/sign-in?sso=on" : "/sign-in?ended=1");
 }
 
 export async function requireStaff(): Promise<UserSummary> {
