@@ -7,6 +7,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[] | undefined>;
   /** Values to put back in the form after a failure, so nothing typed is lost. */
   values?: Record<string, string>;
+  /** A link the action made for the person to copy, such as an invite link. */
+  link?: string;
 };
 
 export const idleState: ActionState = { ok: false };

@@ -17,6 +17,8 @@ export const problemCodes = [
   "sso-required",
   "rate-limited",
   "not-signed-in",
+  "sign-in-failed",
+  "sign-in-unavailable",
   "not-allowed",
   "invite-invalid",
   "invite-other-team",
@@ -38,6 +40,15 @@ export class AppError extends Error {
     super(message ?? code);
     this.name = "AppError";
   }
+}
+
+/**
+ * The page for the error type Auth.js puts in its error page's `error` parameter: `Configuration`
+ * is a failure on our side; any other value (Auth.js's own, or one typed into the address) is a
+ * sign-in that didn't complete.
+ */
+export function problemForAuthJsError(type: string): ProblemCode {
+  return type === "Configuration" ? "sign-in-unavailable" : "sign-in-failed";
 }
 
 /** Where a person is sent to read about a problem; `ref` lets support find the audit event. */

@@ -17,7 +17,9 @@ export default async function RegisterPage({
 }) {
   const { invite } = await searchParams;
   if (await getCurrentUser()) redirect(invite ? `/invite/${encodeURIComponent(invite)}` : "/team");
-  const invitation = typeof invite === "string" ? await getInvitation(invite) : null;
+  // Only an open invitation names its team: a used or expired link says nothing here.
+  const found = typeof invite === "string" ? await getInvitation(invite) : null;
+  const invitation = found?.status === "open" ? found : null;
 
   return (
     <NarrowPage>

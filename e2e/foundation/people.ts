@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { CreateTeamPage } from "../pages/create-team-page";
+import { query } from "../support/db";
 import { RegistrationPage, type NewAccount } from "../pages/registration-page";
 import { TeamPage } from "../pages/team-page";
 
@@ -42,6 +43,27 @@ export type OwnerMeta = Person & { teamName: string };
 
 export function readOwner(): OwnerMeta {
   return JSON.parse(readFileSync(OWNER_META, "utf8")) as OwnerMeta;
+}
+
+/**
+ * A member added straight to the database, in the team `ownerEmail` owns: someone to remove or to
+ * refuse an invitation to, who never signs in.
+ */
+export async function arrangeMemberOf(ownerEmail: string, label = "member") {
+  const person = newPerson(label);
+  const id = `user-${uniqueId()}`;
+  await query(`INSERT INTO users (id, email, name) VALUES ($1, $2, $3)`, [
+    id,
+    person.email,
+    person.name,
+  ]);
+  await query(
+    `INSERT INTO memberships (id, user_id, team_id, role)
+     SELECT $1, $2, m.team_id, 'MEMBER' FROM memberships m JOIN users u ON u.id = m.user_id
+     WHERE u.email = $3 AND m.role = 'OWNER'`,
+    [`membership-${uniqueId()}`, id, ownerEmail],
+  );
+  return { id, name: person.name, email: person.email };
 }
 
 /** Registers through the UI and creates a team; the page is left on the new team's Members tab. */

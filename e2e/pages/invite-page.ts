@@ -5,6 +5,10 @@ export class InvitePage {
   readonly createAccountAndJoin: Locator;
   readonly haveAnAccount: Locator;
   readonly otherTeam: Locator;
+  /** A link that was used, replaced by a newer one, or never was one. */
+  readonly spentHeading: Locator;
+  readonly expiredHeading: Locator;
+  readonly refusal: Locator;
 
   constructor(readonly page: Page) {
     this.createAccountAndJoin = page.getByRole("link", { name: "Create account and join" });
@@ -12,6 +16,15 @@ export class InvitePage {
     this.otherTeam = page
       .getByRole("alert")
       .filter({ hasText: "You already belong to another team" });
+    this.spentHeading = page.getByRole("heading", {
+      level: 1,
+      name: "This invite link doesn't work",
+    });
+    this.expiredHeading = page.getByRole("heading", {
+      level: 1,
+      name: "This invite link has expired",
+    });
+    this.refusal = page.getByRole("main").getByRole("alert");
   }
 
   heading(teamName: string) {

@@ -7,6 +7,15 @@ export class MembersPage {
   readonly inviteEmail: Locator;
   readonly createInvite: Locator;
   readonly inviteLink: Locator;
+  readonly inviteResult: Locator;
+  readonly pendingInvitations: Locator;
+  /** The dialog that asks before a member is removed. */
+  readonly removalDialog: Locator;
+  readonly confirmRemoval: Locator;
+  readonly cancelRemoval: Locator;
+  /** What the last removal did, announced above the member list. */
+  readonly removalOutcome: Locator;
+  readonly removalRefusal: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 2, name: "Members" });
@@ -14,6 +23,13 @@ export class MembersPage {
     this.inviteEmail = page.getByRole("textbox", { name: "Email to invite" });
     this.createInvite = page.getByRole("button", { name: "Create invite link" });
     this.inviteLink = page.getByRole("textbox", { name: "Invite link" });
+    this.inviteResult = page.getByRole("status").filter({ has: this.inviteLink });
+    this.pendingInvitations = page.getByRole("list", { name: "Pending invitations" });
+    this.removalDialog = page.getByRole("dialog", { name: /^Remove .* from the team\?$/ });
+    this.confirmRemoval = this.removalDialog.getByRole("button", { name: "Remove from team" });
+    this.cancelRemoval = this.removalDialog.getByRole("button", { name: "Cancel" });
+    this.removalOutcome = page.getByRole("status").filter({ hasText: "was removed from the team" });
+    this.removalRefusal = page.getByRole("main").getByRole("alert");
   }
 
   async goto() {
@@ -25,11 +41,26 @@ export class MembersPage {
     return this.members.getByRole("row").filter({ hasText: email });
   }
 
+  removeButton(name: string) {
+    return this.page.getByRole("button", { name: `Remove ${name}`, exact: true });
+  }
+
+  /** Removes a member the way an owner does: Remove, then confirm in the dialog. */
+  async removeMember(name: string) {
+    await this.removeButton(name).click();
+    await expect(this.removalDialog).toBeVisible();
+    await this.confirmRemoval.click();
+    await expect(this.removalOutcome).toContainText(name);
+  }
+
   /** Creates an invite link for `email` and returns it, as the owner would copy it. */
   async invite(email: string) {
+    const shown = (await this.inviteLink.count()) ? await this.inviteLink.inputValue() : null;
     await this.inviteEmail.fill(email);
     await this.createInvite.click();
     await expect(this.inviteLink).toHaveValue(/\/invite\/[\w-]+$/);
+    // A link from an earlier invite is on the page until the answer replaces it.
+    if (shown) await expect(this.inviteLink).not.toHaveValue(shown);
     return this.inviteLink.inputValue();
   }
 }

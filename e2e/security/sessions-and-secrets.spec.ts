@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { hash } from "@node-rs/argon2";
 import { expect, test, type Page } from "@playwright/test";
 
+import { MembersPage } from "../pages/members-page";
 import { SEED_PASSWORD, signInWithPassword, uniqueId } from "../support/accounts";
 import { count, query } from "../support/db";
 import { clickTile, signInToOktaDashboard } from "../support/okta";
@@ -83,7 +84,7 @@ test("removing a member ends their sessions at once", async ({ page, browser }) 
   await expect(memberPage).toHaveURL(`${APP_URL}/team`);
 
   await signInWithPassword(page, "bob@globex.example", SEED_PASSWORD);
-  await page.getByRole("button", { name: `Remove ${member.name}` }).click();
+  await new MembersPage(page).removeMember(member.name);
   await expect(page.getByRole("cell", { name: member.email })).toHaveCount(0);
 
   await memberPage.reload();

@@ -124,14 +124,14 @@ const actionCases: ActionCase[] = [
     name: "remove member",
     capturedBy: "victimOwner",
     capture: async (page) => {
-      await new MembersPage(page).goto();
-      return captureAction(page, "/team", () =>
-        page.getByRole("button", { name: `Remove ${victim.target.name}` }).click(),
-      );
+      const members = new MembersPage(page);
+      await members.goto();
+      await members.removeButton(victim.target.name).click();
+      return captureAction(page, "/team", () => members.confirmRemoval.click());
     },
     replays: [
       { as: "victimMember", refusal: NOT_A_MANAGER },
-      { as: "rivalOwner", refusal: "That person is not a member you can remove." },
+      { as: "rivalOwner", refusal: "That person is not a member of this team." },
     ],
   },
   {

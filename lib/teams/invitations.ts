@@ -21,25 +21,65 @@ export function invitationLink(token: string) {
   return `${env.appUrl}/invite/${token}`;
 }
 
-export async function createInvitation(ctx: TeamContext, email: string) {
+export type InvitationResult =
+  { ok: true; link: string; renewed: boolean } | { ok: false; reason: "self" | "member" };
+
+/**
+ * Makes an invite link for `email`. An address with an unaccepted invitation (open or expired)
+ * gets no second one: that invitation is renewed with a new link and a new expiry, and its
+ * earlier link stops working, as the token behind it is only stored as a hash and can't be shown
+ * again.
+ */
+export async function createInvitation(ctx: TeamContext, email: string): Promise<InvitationResult> {
+  if (email === ctx.user.email) return { ok: false, reason: "self" };
+  if (await isTeamMember(ctx.team.id, email)) return { ok: false, reason: "member" };
+
   const token = randomBytes(24).toString("base64url");
-  await db.invitation.create({
-    data: {
-      teamId: ctx.team.id,
-      email,
-      tokenHash: hashToken(token),
-      invitedById: ctx.user.id,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
-    },
+  const renewed = await issueInvitation(ctx.team.id, email, {
+    tokenHash: hashToken(token),
+    invitedById: ctx.user.id,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
   });
   await recordAudit({
-    action: "team.invited",
+    action: renewed ? "team.invitation_renewed" : "team.invited",
     outcome: "success",
     teamId: ctx.team.id,
     actorId: ctx.user.id,
     email,
   });
-  return invitationLink(token);
+  return { ok: true, link: invitationLink(token), renewed };
+}
+
+async function isTeamMember(teamId: string, email: string) {
+  return (await db.membership.count({ where: { teamId, user: { email } } })) > 0;
+}
+
+/**
+ * Renews the address's unaccepted invitation, or creates one; true when it renewed. The unique
+ * index on unaccepted invitations (team, email) decides between two submits at once: the insert
+ * that loses is refused, and the loop then renews the row the other one made.
+ */
+async function issueInvitation(
+  teamId: string,
+  email: string,
+  link: { tokenHash: string; invitedById: string; expiresAt: Date },
+) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const renewed = await db.invitation.updateMany({
+      where: { teamId, email, acceptedAt: null },
+      data: link,
+    });
+    if (renewed.count > 0) return true;
+
+    try {
+      await db.invitation.create({ data: { teamId, email, ...link } });
+      return false;
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002")
+        throw error;
+    }
+  }
+  throw new Error("Could not create or renew the invitation");
 }
 
 export function listPendingInvitations(teamId: string) {
@@ -50,12 +90,14 @@ export function listPendingInvitations(teamId: string) {
   });
 }
 
-export type InvitationView = {
-  teamId: string;
-  teamName: string;
-  email: string;
-  status: "open" | "expired" | "accepted";
-};
+/**
+ * What a link shows. Only an open invitation names its team and address: a used or expired link
+ * may be in anyone's hands by now.
+ */
+export type InvitationView =
+  | { status: "open"; teamId: string; teamName: string; email: string }
+  | { status: "expired"; teamId: string }
+  | { status: "accepted"; teamId: string };
 
 /** The invitation behind a link, or null when the link is not one of ours. */
 export async function getInvitation(token: string): Promise<InvitationView | null> {
@@ -70,16 +112,13 @@ export async function getInvitation(token: string): Promise<InvitationView | nul
     },
   });
   if (!invitation) return null;
-  const status = invitation.acceptedAt
-    ? "accepted"
-    : invitation.expiresAt < new Date()
-      ? "expired"
-      : "open";
+  if (invitation.acceptedAt) return { status: "accepted", teamId: invitation.team.id };
+  if (invitation.expiresAt < new Date()) return { status: "expired", teamId: invitation.team.id };
   return {
+    status: "open",
     teamId: invitation.team.id,
     teamName: invitation.team.name,
     email: invitation.email,
-    status,
   };
 }
 
@@ -97,14 +136,15 @@ export async function acceptInvitation(
 ): Promise<AcceptResult> {
   const invitation = await getInvitation(token);
   if (!invitation) return { ok: false, reason: "invalid" };
-  if (invitation.status === "expired")
-    return { ok: false, reason: "expired", teamName: invitation.teamName };
+  if (invitation.status === "expired") return { ok: false, reason: "expired" };
 
   const membership = await db.membership.findUnique({
     where: { userId: user.id },
-    select: { teamId: true },
+    select: { team: { select: { id: true, name: true } } },
   });
-  if (membership?.teamId === invitation.teamId) return { ok: true, teamName: invitation.teamName };
+  if (membership?.team.id === invitation.teamId)
+    return { ok: true, teamName: membership.team.name };
+  if (invitation.status === "accepted") return { ok: false, reason: "invalid" };
   if (membership) {
     await recordAudit({
       action: "team.invite_accept",
@@ -116,7 +156,6 @@ export async function acceptInvitation(
     });
     return { ok: false, reason: "other-team", teamName: invitation.teamName };
   }
-  if (invitation.status === "accepted") return { ok: false, reason: "invalid" };
   if (invitation.email !== user.email)
     return { ok: false, reason: "wrong-email", teamName: invitation.teamName };
 
@@ -131,8 +170,10 @@ export async function acceptInvitation(
       }),
     ]);
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002")
-      throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError)) throw error;
+    // The owner renewed the invitation since the check above: this link no longer works.
+    if (error.code === "P2025") return { ok: false, reason: "invalid" };
+    if (error.code !== "P2002") throw error;
     // The user joined a team since the check above (an Okta sign-in, a second click on the
     // link): decide again against the membership that won.
     return acceptInvitation(user, token);

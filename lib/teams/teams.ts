@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { TeamContext } from "@/lib/teams/team-context";
 import { emailDomain, isPublicMailDomain } from "@/lib/users/email";
 
 export const teamSelect = {
@@ -107,14 +108,31 @@ export function setTeamPermissions(teamId: string, defaultVisibility: Visibility
   });
 }
 
-/** Removes a member (never the owner) of this team and ends their sessions; false if none. */
-export async function removeMember(teamId: string, userId: string) {
+export type RemoveMemberResult =
+  | { ok: true; removed: { name: string; email: string } }
+  | { ok: false; reason: "self" | "owner" | "not-a-member" };
+
+/** Removes a member (never the owner, never oneself) of the team and ends their sessions. */
+export async function removeMember(
+  ctx: Pick<TeamContext, "team" | "user">,
+  userId: string,
+): Promise<RemoveMemberResult> {
+  if (userId === ctx.user.id) return { ok: false, reason: "self" };
+
   return db.$transaction(async (tx) => {
-    const removed = await tx.membership.deleteMany({
-      where: { teamId, userId, role: { not: "OWNER" } },
+    const membership = await tx.membership.findFirst({
+      where: { teamId: ctx.team.id, userId },
+      select: { role: true, user: { select: { name: true, email: true } } },
     });
-    if (removed.count === 0) return false;
+    if (!membership) return { ok: false, reason: "not-a-member" };
+    if (membership.role === "OWNER") return { ok: false, reason: "owner" };
+
+    // Another manager may have removed them since the read above.
+    const removed = await tx.membership.deleteMany({
+      where: { teamId: ctx.team.id, userId, role: { not: "OWNER" } },
+    });
+    if (removed.count === 0) return { ok: false, reason: "not-a-member" };
     await tx.session.deleteMany({ where: { userId } });
-    return true;
+    return { ok: true, removed: membership.user };
   });
 }

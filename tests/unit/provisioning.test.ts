@@ -10,6 +10,7 @@ import {
   createConnection,
   createTeam,
   createUser,
+  invitationToken,
   teamContext,
   unique,
   uniqueDomain,
@@ -275,7 +276,7 @@ describe("provisionOktaUser", () => {
           const owner = await teamContext(otherTeam, `owner@${uniqueDomain()}`, "OWNER");
           const email = `kim-${unique()}@${team.domain}`;
           const person = await createUser({ email });
-          const token = (await createInvitation(owner, email)).split("/").pop()!;
+          const token = invitationToken(await createInvitation(owner, email));
 
           const [okta, invitation] = await Promise.allSettled([
             signIn(connection, { sub: "00u-kim", email }),

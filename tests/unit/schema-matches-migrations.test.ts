@@ -48,11 +48,46 @@ type DmmfIndex = {
   dbName?: string | null;
   fields: { name: string }[];
 };
-type Datamodel = { models: DmmfModel[]; enums: DmmfEnum[]; indexes: DmmfIndex[] };
+type Datamodel = {
+  models: DmmfModel[];
+  enums: DmmfEnum[];
+  indexes: DmmfIndex[];
+  /** The condition of each partial index, by index name. */
+  partialIndexes: Map<string, string>;
+};
 
 function readDatamodel(source: string): Datamodel {
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", source]] })));
-  return dmmf.datamodel as Datamodel;
+  return { ...dmmf.datamodel, partialIndexes: readPartialIndexes(source) };
+}
+
+// The DMMF leaves out an index's `where` argument (the partialIndexes preview feature), so it is
+// read from the schema's text. A partial index names itself with `map`, to be found by it.
+function readPartialIndexes(source: string) {
+  const conditions = new Map<string, string>();
+  for (const [attribute] of source.matchAll(/@@(?:unique|index)\(.*\bwhere:.*\)/g)) {
+    const name = /\bmap:\s*"([^"]+)"/.exec(attribute)?.[1];
+    const condition = /\bwhere:\s*raw\("((?:[^"\\]|\\.)*)"\)/.exec(attribute)?.[1];
+    if (!name || !condition)
+      throw new Error(`A partial index needs map: "..." and where: raw("..."): ${attribute}`);
+    conditions.set(name, normalizeCondition(condition));
+  }
+  return conditions;
+}
+
+/** A WHERE condition without quotes, runs of spaces or parentheses around the whole of it. */
+function normalizeCondition(condition: string): string {
+  const bare = condition.replaceAll('"', "").replace(/\s+/g, " ").trim();
+  let depth = 0;
+  for (const [position, character] of [...bare].entries()) {
+    if (character === "(") depth++;
+    if (character === ")") depth--;
+    if (depth === 0)
+      return position === bare.length - 1 && bare.startsWith("(")
+        ? normalizeCondition(bare.slice(1, -1))
+        : bare;
+  }
+  return bare;
 }
 
 const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
@@ -105,7 +140,8 @@ type Index = {
   columns: string[];
   unique: boolean;
   primary: boolean;
-  partial: boolean;
+  /** The WHERE of a partial index, as PostgreSQL prints it; null for a whole index. */
+  condition: string | null;
 };
 type ForeignKey = {
   table: string;
@@ -144,7 +180,7 @@ async function readSnapshot(client: Client): Promise<Snapshot> {
   // indkey holds 0 for an expression column; attname is then null and the index is reported.
   const indexes = await client.query<Index>(`
     SELECT t.relname AS table, i.relname AS name, ix.indisunique AS unique,
-           ix.indisprimary AS primary, ix.indpred IS NOT NULL AS partial,
+           ix.indisprimary AS primary, pg_get_expr(ix.indpred, ix.indrelid) AS condition,
            array(
              SELECT coalesce(a.attname::text, '<expression>')
              FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
@@ -291,8 +327,9 @@ function defaultDrift(datamodel: Datamodel, db: Snapshot) {
 
 // Prisma's constraint names when the schema gives no map: (table)_(columns)_pkey/_key/_idx.
 function indexDrift(datamodel: Datamodel, db: Snapshot) {
-  const describe = (index: Omit<Index, "partial">) =>
-    `${index.primary ? "primary key" : index.unique ? "unique index" : "index"} ${index.name} ON ${index.table}(${index.columns.join(", ")})`;
+  const describe = (index: Index) =>
+    `${index.primary ? "primary key" : index.unique ? "unique index" : "index"} ${index.name} ON ${index.table}(${index.columns.join(", ")})` +
+    (index.condition === null ? "" : ` WHERE ${normalizeCondition(index.condition)}`);
 
   const expected = datamodel.indexes
     .filter((index) => index.type !== "fulltext")
@@ -314,12 +351,10 @@ function indexDrift(datamodel: Datamodel, db: Snapshot) {
         columns,
         unique: index.type !== "normal",
         primary: index.type === "id",
+        condition: datamodel.partialIndexes.get(name) ?? null,
       });
     });
-  const actual = db.indexes.map((index) =>
-    index.partial ? `${describe(index)} WHERE ... (partial)` : describe(index),
-  );
-  return setDrift("index", expected, actual);
+  return setDrift("index", expected, db.indexes.map(describe));
 }
 
 // pg_constraint's confdeltype/confupdtype codes, named as the schema names referential actions.
@@ -519,6 +554,20 @@ describe("the comparison notices when the schema and the migrations disagree", (
       "@@unique([issuer, subject])",
       "@@index([issuer, subject])",
       /missing from the database: index sso_identities_issuer_subject_idx/,
+    ],
+    [
+      "a partial index's condition changed",
+      "indexes",
+      'where: raw("accepted_at IS NULL")',
+      'where: raw("expires_at IS NULL")',
+      /missing from the database: unique index invitations_team_id_email_open_key ON invitations\(team_id, email\) WHERE expires_at IS NULL$/,
+    ],
+    [
+      "a partial index made whole",
+      "indexes",
+      ', where: raw("accepted_at IS NULL")',
+      "",
+      /missing from the database: unique index invitations_team_id_email_open_key ON invitations\(team_id, email\)$/,
     ],
     [
       "another ON DELETE action",

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 
 import { ButtonLink } from "@/components/ui/button";
 import { Card, NarrowPage } from "@/components/ui/card";
-import { isProblemCode } from "@/lib/errors";
+import { isProblemCode, problemForAuthJsError, problemPath } from "@/lib/errors";
 
 import { problems } from "./problems";
 
 type Props = {
   params: Promise<{ code: string }>;
-  searchParams: Promise<{ ref?: string; retry?: string }>;
+  searchParams: Promise<{ ref?: string; retry?: string; error?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,6 +23,11 @@ export default async function ProblemPage({ params, searchParams }: Props) {
   const { code } = await params;
   if (!isProblemCode(code)) notFound();
   const query = await searchParams;
+  // Auth.js sends whatever it handles itself, /api/auth/error included, to its error page (this
+  // page for okta-error, see lib/auth/auth-config.ts) with its error type in `error`; Okta's own
+  // errors come here without one. Anything after `error` came from the address, so it is dropped.
+  if (code === "okta-error" && query.error !== undefined)
+    redirect(problemPath(problemForAuthJsError(String(query.error))));
   const problem = problems[code];
   const ref = typeof query.ref === "string" && REF_PATTERN.test(query.ref) ? query.ref : null;
   const retry = Number(query.retry);

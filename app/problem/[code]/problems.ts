@@ -120,6 +120,21 @@ export const problems: Record<ProblemCode, Problem> = {
     whatToDo: "Sign in, then try again.",
     action: signInAgain,
   },
+  "sign-in-failed": {
+    title: "This sign-in didn't complete",
+    explanation:
+      "Teamline stopped the sign-in before it finished, so nobody was signed in. This happens when a sign-in page is opened again from the browser's history or from a copied link.",
+    whatToDo: "Start again from Teamline's sign-in page or from your Okta dashboard.",
+    action: signInAgain,
+  },
+  "sign-in-unavailable": {
+    title: "Sign-in isn't working on our side",
+    explanation:
+      "Teamline couldn't complete the sign-in because of a problem with its own set-up. Nobody was signed in, and nothing you did caused it.",
+    whatToDo:
+      "Try again in a few minutes. If it keeps failing, tell Teamline support when it happened.",
+    action: signInAgain,
+  },
   "not-allowed": {
     title: "You can't open this page",
     explanation: "This page is for other people, such as Teamline support staff.",

@@ -14,19 +14,39 @@ import { createTemplate, templateSchema } from "@/lib/templates/templates";
 export const inviteAction = teamAction(
   { schema: invitationSchema, manage: true },
   async (ctx, input) => {
-    const link = await createInvitation(ctx, input.email);
+    const result = await createInvitation(ctx, input.email);
+    if (!result.ok) {
+      const refusal =
+        result.reason === "self"
+          ? "That's your own address, and you are already in the team. Enter a colleague's email."
+          : `${input.email} is already a member of this team.`;
+      return { ok: false, fieldErrors: { email: [refusal] }, values: { email: input.email } };
+    }
+
     revalidatePath("/team");
-    return { ok: true, message: link, values: { email: input.email } };
+    return {
+      ok: true,
+      link: result.link,
+      values: { email: input.email },
+      message: result.renewed
+        ? "Already invited, so no second invitation was made: this new link replaces the earlier one, which no longer works. Send them this one."
+        : "Send this link to them.",
+    };
   },
 );
+
+const removalRefusals = {
+  self: "You can't remove yourself.",
+  owner: "The team's owner can't be removed.",
+  "not-a-member": "That person is not a member of this team.",
+} as const;
 
 export const removeMemberAction = teamAction(
   { schema: z.object({ userId: z.string().min(1) }), manage: true },
   async (ctx, input) => {
-    if (input.userId === ctx.user.id) return { ok: false, message: "You can't remove yourself." };
-    if (!(await removeMember(ctx.team.id, input.userId))) {
-      return { ok: false, message: "That person is not a member you can remove." };
-    }
+    const result = await removeMember(ctx, input.userId);
+    if (!result.ok) return { ok: false, message: removalRefusals[result.reason] };
+
     await recordAudit({
       action: "team.member_removed",
       outcome: "success",
@@ -35,7 +55,11 @@ export const removeMemberAction = teamAction(
       detail: { userId: input.userId },
     });
     revalidatePath("/team");
-    return { ok: true, message: "Member removed. Their sessions have ended." };
+    const { name, email } = result.removed;
+    return {
+      ok: true,
+      message: `${name} (${email}) was removed from the team and signed out everywhere.`,
+    };
   },
 );
 

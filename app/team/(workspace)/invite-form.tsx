@@ -22,13 +22,13 @@ export function InviteForm() {
         errors={state.fieldErrors?.email}
       />
       <SubmitButton pendingText="Creating link…">Create invite link</SubmitButton>
-      {state.ok && state.message ? (
+      {state.ok && state.link ? (
         <Alert tone="success" title={`Invite link for ${state.values?.email}`}>
-          <p>Send this link to them. It works once and expires in 7 days.</p>
+          <p>{state.message} It works once and expires in 7 days.</p>
           <input
             readOnly
             aria-label="Invite link"
-            value={state.message}
+            value={state.link}
             className="mt-2 w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
           />
         </Alert>

@@ -8,6 +8,7 @@ import { requireTeamContext } from "@/lib/teams/team-context";
 import { listMembers } from "@/lib/teams/teams";
 
 import { InviteForm } from "./invite-form";
+import { MemberRemovalProvider } from "./member-removal";
 import { RemoveMemberButton } from "./remove-member-button";
 
 export const metadata: Metadata = { title: "Members" };
@@ -21,6 +22,52 @@ export default async function MembersPage({ searchParams }: Props) {
     listMembers(team.id),
     canManage ? listPendingInvitations(team.id) : Promise.resolve([]),
   ]);
+
+  const membersTable = (
+    <Card className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Team members</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-slate-600">
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Email
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Role
+            </th>
+            {canManage ? (
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.user.id} className="border-b border-slate-100 last:border-0">
+              <td className="py-2 pr-4">{member.user.name}</td>
+              <td className="py-2 pr-4 [overflow-wrap:anywhere]">{member.user.email}</td>
+              <td className="py-2 pr-4">{roleLabel[member.role]}</td>
+              {canManage ? (
+                <td className="py-2">
+                  {member.role !== "OWNER" && member.user.id !== user.id ? (
+                    <RemoveMemberButton
+                      userId={member.user.id}
+                      name={member.user.name}
+                      email={member.user.email}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
 
   return (
     <div className="space-y-6">
@@ -43,45 +90,7 @@ export default async function MembersPage({ searchParams }: Props) {
         </Alert>
       )}
 
-      <Card className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Team members</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Email
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Role
-              </th>
-              {canManage ? (
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.user.id} className="border-b border-slate-100 last:border-0">
-                <td className="py-2 pr-4">{member.user.name}</td>
-                <td className="py-2 pr-4 [overflow-wrap:anywhere]">{member.user.email}</td>
-                <td className="py-2 pr-4">{roleLabel[member.role]}</td>
-                {canManage ? (
-                  <td className="py-2">
-                    {member.role !== "OWNER" && member.user.id !== user.id ? (
-                      <RemoveMemberButton userId={member.user.id} name={member.user.name} />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      {canManage ? <MemberRemovalProvider>{membersTable}</MemberRemovalProvider> : membersTable}
 
       {canManage ? (
         <Card className="space-y-4">
@@ -89,8 +98,13 @@ export default async function MembersPage({ searchParams }: Props) {
           <InviteForm />
           {invitations.length ? (
             <div>
-              <h4 className="text-sm font-medium text-slate-800">Pending invitations</h4>
-              <ul className="mt-2 space-y-1 text-sm text-slate-700">
+              <h4 id="pending-invitations" className="text-sm font-medium text-slate-800">
+                Pending invitations
+              </h4>
+              <ul
+                aria-labelledby="pending-invitations"
+                className="mt-2 space-y-1 text-sm text-slate-700"
+              >
                 {invitations.map((invitation) => (
                   <li key={invitation.id}>
                     {invitation.email} · expires {invitation.expiresAt.toISOString().slice(0, 10)}

@@ -1,25 +1,78 @@
 "use client";
 
-import { useActionState } from "react";
+import { useId, useRef } from "react";
 
 import { Button } from "@/components/ui/button";
-import { idleState } from "@/lib/action-state";
 
-import { removeMemberAction } from "./actions";
+import { useMemberRemoval } from "./member-removal";
 
-export function RemoveMemberButton({ userId, name }: { userId: string; name: string }) {
-  const [state, action, pending] = useActionState(removeMemberAction, idleState);
+/** The Remove button of one member's row, and the dialog that asks before anything happens. */
+export function RemoveMemberButton({
+  userId,
+  name,
+  email,
+}: {
+  userId: string;
+  name: string;
+  email: string;
+}) {
+  const { remove, pending } = useMemberRemoval();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  function open() {
+    dialog.current?.showModal();
+    // The safe choice has focus first: Enter or Space right away keeps the member.
+    cancel.current?.focus();
+  }
+
   return (
-    <form action={action} className="inline">
-      <input type="hidden" name="userId" value={userId} />
-      <Button variant="link" type="submit" disabled={pending} aria-label={`Remove ${name}`}>
+    <>
+      <Button
+        ref={trigger}
+        variant="link"
+        type="button"
+        disabled={pending}
+        aria-haspopup="dialog"
+        aria-label={`Remove ${name}`}
+        onClick={open}
+      >
         Remove
       </Button>
-      {state.message && !state.ok ? (
-        <span role="alert" className="ml-2 text-sm text-red-700">
-          {state.message}
-        </span>
-      ) : null}
-    </form>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        onClose={() => trigger.current?.focus()}
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-lg backdrop:bg-slate-900/50"
+      >
+        <h2 id={titleId} className="text-lg font-semibold">
+          Remove {name} from the team?
+        </h2>
+        <p id={descriptionId} className="mt-2 text-sm text-slate-700">
+          {name} ({email}) loses access to the team at once and is signed out everywhere. You can
+          invite them again later.
+        </p>
+        <form action={remove} onSubmit={() => dialog.current?.close()} className="mt-6">
+          <input type="hidden" name="userId" value={userId} />
+          <div className="flex flex-wrap justify-end gap-3">
+            <Button
+              ref={cancel}
+              type="button"
+              variant="secondary"
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger">
+              Remove from team
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
   );
 }

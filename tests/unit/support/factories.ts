@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 import type { SsoConnectionForSignIn } from "@/lib/sso/connections";
+import type { InvitationResult } from "@/lib/teams/invitations";
 import { canManageTeam } from "@/lib/teams/roles";
 import type { TeamContext } from "@/lib/teams/team-context";
 import { teamSelect } from "@/lib/teams/teams";
@@ -60,6 +61,12 @@ export async function teamContext(
   const user = await createUser({ email });
   await addMember(team.id, user.id, role);
   return { user, team, role, canManage: canManageTeam(role) };
+}
+
+/** The token in the link createInvitation made; a refusal fails the test. */
+export function invitationToken(result: InvitationResult) {
+  if (!result.ok) throw new Error(`The invitation was refused: ${result.reason}`);
+  return result.link.split("/invite/")[1]!;
 }
 
 /** An Okta connection row for the team, and the object a sign-in hands to provisioning. */
