@@ -88,7 +88,10 @@ test("removing a member ends their sessions at once", async ({ page, browser }) 
   await expect(page.getByRole("cell", { name: member.email })).toHaveCount(0);
 
   await memberPage.reload();
-  await expect(memberPage).toHaveURL(/\/sign-in/);
+  await expect(memberPage).toHaveURL(/\/sign-in\?ended=1$/);
+  await expect(
+    memberPage.getByText("Your session has ended. Sign in again to continue."),
+  ).toBeVisible();
 });
 
 test("a plain member's forged Team Edition change is refused by the server", async ({ page }) => {

@@ -84,8 +84,10 @@ test("a Team Owner connects Okta, sees the issuer error first, passes Test sign-
   expect(await count(`SELECT count(*) FROM users WHERE email = 'ian@initech.example'`)).toBe(0);
 
   await sso.switchOn();
+  // The teammate's password session ended with the switch; the sign-in page says why.
   await teammate.reload();
-  await expect(teammate).toHaveURL(/\/sign-in/);
+  await expect(teammate).toHaveURL(/\/sign-in\?sso=on$/);
+  await expect(teammate.getByText("your team now signs in with Okta")).toBeVisible();
 
   // Ian clicks the tile (a form POST to the Initiate login URI) and is created in Initech.
   const ian = await (await browser.newContext()).newPage();
