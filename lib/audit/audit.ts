@@ -27,15 +27,9 @@ export function newReference() {
 
 /** Records an event and returns its reference, which refusal pages show. */
 export async function recordAudit(input: AuditInput): Promise<string> {
-  const [ref] = await recordAudits([input]);
-  return ref!;
-}
-
-/** Records events that happened together in one statement; their references, in order. */
-export async function recordAudits(inputs: AuditInput[]): Promise<string[]> {
-  const events = inputs.map((input) => ({ ref: newReference(), input }));
-  await db.auditEvent.createMany({
-    data: events.map(({ ref, input }) => ({
+  const ref = newReference();
+  await db.auditEvent.create({
+    data: {
       ref,
       action: input.action,
       outcome: input.outcome,
@@ -45,22 +39,21 @@ export async function recordAudits(inputs: AuditInput[]): Promise<string[]> {
       email: input.email ?? null,
       ip: input.ip ?? null,
       detail: input.detail,
-    })),
+    },
+    select: { id: true },
   });
-  for (const { ref, input } of events) {
-    logger.info(
-      {
-        ref,
-        action: input.action,
-        outcome: input.outcome,
-        teamId: input.teamId,
-        userId: input.actorId,
-        reason: input.reason,
-      },
-      "audit",
-    );
-  }
-  return events.map(({ ref }) => ref);
+  logger.info(
+    {
+      ref,
+      action: input.action,
+      outcome: input.outcome,
+      teamId: input.teamId,
+      userId: input.actorId,
+      reason: input.reason,
+    },
+    "audit",
+  );
+  return ref;
 }
 
 export const auditEventSelect = {

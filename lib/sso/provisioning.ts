@@ -1,4 +1,4 @@
-import { recordAudit, recordAudits } from "@/lib/audit/audit";
+import { recordAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import type { ProblemCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -201,11 +201,15 @@ export async function provisionOktaUser(input: {
         link: "sso.linked",
         "sign-in": "sso.sign_in",
       }[decision.kind];
-      const signedIn = { ...audit, outcome: "success" as const, email, actorId: userId };
-      await recordAudits([
-        ...(action === "sso.sign_in" ? [] : [{ ...signedIn, action }]),
-        { ...signedIn, action: "sso.sign_in" },
-      ]);
+      if (action !== "sso.sign_in")
+        await recordAudit({ ...audit, action, outcome: "success", email, actorId: userId });
+      await recordAudit({
+        ...audit,
+        action: "sso.sign_in",
+        outcome: "success",
+        email,
+        actorId: userId,
+      });
       return {
         ok: true,
         userId,

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 
-import { listTeamAuditEvents, recordAudits } from "@/lib/audit/audit";
 import { getSignedInBySession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { beginOktaInitiatedSignIn, INITIATE_REFUSALS_PER_IP } from "@/lib/sso/initiate";
@@ -91,23 +90,5 @@ describe("the signed-in user of a session", () => {
 
     expect(await getSignedInBySession(await sessionFor(user.id, -1_000))).toBeNull();
     expect(await getSignedInBySession(unique("sid"))).toBeNull();
-  });
-});
-
-describe("audit events recorded together", () => {
-  test("get references in order and are listed newest first", async () => {
-    const team = await createTeam();
-    const event = { teamId: team.id, outcome: "success" as const };
-
-    const refs = await recordAudits([
-      { ...event, action: "sso.jit_created" },
-      { ...event, action: "sso.sign_in" },
-    ]);
-
-    const listed = await listTeamAuditEvents(team.id);
-    expect(listed.map(({ ref, action }) => ({ ref, action }))).toEqual([
-      { ref: refs[1], action: "sso.sign_in" },
-      { ref: refs[0], action: "sso.jit_created" },
-    ]);
   });
 });
