@@ -1,3 +1,4 @@
+import type { Floor } from "./floors";
 import type { Figures } from "./measure";
 
 // The printed table and the shape of bench/results.json.
@@ -26,6 +27,7 @@ export type Report = {
     outbound: Outbound;
   }[];
   signIns: SignInRow[];
+  floors: Floor[];
   load: Figures & {
     concurrent: number;
     failures: string[];
@@ -178,6 +180,15 @@ export function printReport(report: Report) {
     const database = memory.batches.map((b) => `${b.signIns}: ${b.embeddedDatabaseRssMiB}`);
     out.push(`  embedded database process RSS (MiB): ${database.join(", ")}`);
   }
+  out.push("");
+
+  out.push("In-process floors (the benchmark's own process, nothing else running; ms per call)");
+  out.push(
+    table(
+      ["step", "calls", "wall", "cpu"],
+      report.floors.map((floor) => [floor.name, floor.calls, floor.wallMs, floor.cpuMs]),
+    ),
+  );
   out.push("");
 
   out.push("Targets");

@@ -27,6 +27,7 @@ import {
   startOkta,
   TEAM_EMAIL_DOMAIN,
 } from "./setup";
+import { measureFloors } from "./floors";
 import { emailStepRequest, signInActionId } from "./sign-in-action";
 
 // `npm run bench`: Teamline's sign-in paths against a minimal NextAuth app, both production
@@ -214,6 +215,15 @@ async function main() {
     });
   });
 
+  const owner = await db.user.findFirstOrThrow({ where: { membership: { isNot: null } } });
+  const floors = await measureFloors({
+    db,
+    issuer: okta.orgIssuer,
+    userId: owner.id,
+    calls: flags.quick ? 500 : 2_000,
+  });
+  progress("in-process floors: done");
+
   // 200 first sign-ins at once, then a long run of sign-ins while watching memory.
   const crowd = await browsersFor(cohorts.crowd);
   okta.resetStats();
@@ -247,6 +257,7 @@ async function main() {
     seconds: Math.round((Date.now() - started) / 1000),
     endpoints,
     signIns,
+    floors,
     load,
     memory,
   };
