@@ -1,9 +1,15 @@
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
 
-import { createRemoteJWKSet } from "jose";
+import { createRemoteJWKSet, customFetch } from "jose";
 
-import { env } from "@/lib/env";
+import {
+  allowsInternalIssuers,
+  fetchFromIssuer,
+  InternalAddressError,
+  isInternalAddress,
+  isLocalHost,
+} from "@/lib/sso/issuer-network";
 
 // Discovery (OpenID Connect Discovery 1.0 §4): the metadata lives at the issuer plus
 // /.well-known/openid-configuration, and its `issuer` must equal the issuer it was fetched for,
@@ -23,7 +29,6 @@ export type IssuerCheck =
 
 const FETCH_TIMEOUT_MS = 5_000;
 const METADATA_TTL_MS = 15 * 60 * 1000;
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export function discoveryUrl(issuer: string) {
   return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
@@ -31,41 +36,17 @@ export function discoveryUrl(issuer: string) {
 
 function allowsHttp(url: URL) {
   // Plain http is for a local identity provider while the app itself runs locally.
-  return LOCAL_HOSTS.has(url.hostname) && LOCAL_HOSTS.has(new URL(env.appUrl).hostname);
+  return isLocalHost(url.hostname) && allowsInternalIssuers();
 }
 
-// Addresses an issuer of a deployed app never has: asking for them would let anyone who can
-// save an issuer make this server probe its own network.
-const internalAddresses = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-] as const) {
-  internalAddresses.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["::ffff:0:0", 96],
-] as const) {
-  internalAddresses.addSubnet(network, prefix, "ipv6");
-}
-
+/** A first check, for a clear message; the connection itself is checked again (issuer-network). */
 async function pointsInside(url: URL) {
-  if (LOCAL_HOSTS.has(new URL(env.appUrl).hostname)) return false;
+  if (allowsInternalIssuers()) return false;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(host)
     ? [{ address: host, family: isIP(host) }]
     : await lookup(host, { all: true }).catch(() => []);
-  return addresses.some(({ address, family }) =>
-    internalAddresses.check(address, family === 6 ? "ipv6" : "ipv4"),
-  );
+  return addresses.some(({ address, family }) => isInternalAddress(address, family));
 }
 
 /** Checks the shape of an issuer URL without fetching anything. */
@@ -138,23 +119,23 @@ function explainMismatch(entered: string, published: string): IssuerProblem {
   };
 }
 
+const POINTS_INSIDE =
+  "That issuer points to a private network address. Enter your Okta org's public issuer URL.";
+
 async function fetchMetadata(issuer: string): Promise<IssuerCheck> {
   const url = discoveryUrl(issuer);
-  if (await pointsInside(new URL(url))) {
-    return {
-      ok: false,
-      message:
-        "That issuer points to a private network address. Enter your Okta org's public issuer URL.",
-    };
-  }
+  if (await pointsInside(new URL(url))) return { ok: false, message: POINTS_INSIDE };
+
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetchFromIssuer(url, {
       redirect: "manual",
       headers: { accept: "application/json" },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (error) {
+    if ((error as { cause?: unknown }).cause instanceof InternalAddressError)
+      return { ok: false, message: POINTS_INSIDE };
     const timedOut = error instanceof Error && error.name === "TimeoutError";
     return {
       ok: false,
@@ -272,6 +253,7 @@ export function getIssuerKeys(metadata: IssuerMetadata) {
       // fetch. ID tokens reach us only from the issuer's own token endpoint, so no outsider can
       // make us fetch by naming unknown key ids; the issuer triggers at most one fetch per token.
       cooldownDuration: 0,
+      [customFetch]: fetchFromIssuer,
     });
     keySets.set(key, keySet);
   }

@@ -5,6 +5,7 @@ import { errors as joseErrors, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 import type { SsoConnectionForSignIn } from "@/lib/sso/connections";
 import { getIssuerKeys, getIssuerMetadata, type IssuerMetadata } from "@/lib/sso/issuer-metadata";
+import { fetchFromIssuer } from "@/lib/sso/issuer-network";
 
 // Okta signs ID tokens with RS256 only; naming it here refuses `none` and HMAC tokens.
 const ID_TOKEN_ALGORITHMS = ["RS256"];
@@ -20,7 +21,7 @@ export class IdTokenRejectedError extends Error {
 
 function fetchWithTimeout(...args: Parameters<typeof fetch>) {
   const [input, init] = args;
-  return fetch(input, { ...init, signal: AbortSignal.timeout(env.oktaTimeoutMs) });
+  return fetchFromIssuer(input, { ...init, signal: AbortSignal.timeout(env.oktaTimeoutMs) });
 }
 
 /**
