@@ -16,6 +16,10 @@ export class MembersPage {
   /** What the last removal did, announced above the member list. */
   readonly removalOutcome: Locator;
   readonly removalRefusal: Locator;
+  /** Previous and next links of a list longer than a page. */
+  readonly pagination: Locator;
+  readonly previousPage: Locator;
+  readonly nextPage: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 2, name: "Members" });
@@ -30,6 +34,9 @@ export class MembersPage {
     this.cancelRemoval = this.removalDialog.getByRole("button", { name: "Cancel" });
     this.removalOutcome = page.getByRole("status").filter({ hasText: "was removed from the team" });
     this.removalRefusal = page.getByRole("main").getByRole("alert");
+    this.pagination = page.getByRole("navigation", { name: "Member list pages" });
+    this.previousPage = this.pagination.getByRole("link", { name: "Previous page" });
+    this.nextPage = this.pagination.getByRole("link", { name: "Next page" });
   }
 
   async goto() {

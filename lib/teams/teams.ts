@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import { db } from "@/lib/db";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -31,16 +33,40 @@ export function getMembership(userId: string): Promise<MembershipWithTeam | null
   });
 }
 
-export function listMembers(teamId: string) {
-  return db.membership.findMany({
+export const MEMBERS_PER_PAGE = 50;
+
+/** The `page` of the member list's address: a whole number from 1; anything else is page 1. */
+export const memberListPageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
+export type MemberPage = {
+  members: { role: Role; createdAt: Date; user: { id: string; name: string; email: string } }[];
+  page: number;
+  pageCount: number;
+  total: number;
+};
+
+/**
+ * One page of a team's members, the owner first, then by the date they joined. A team that fits
+ * on one page is counted by its rows; only a longer list costs a second query for its total.
+ */
+export async function listMembers(teamId: string, page = 1): Promise<MemberPage> {
+  const rows = await db.membership.findMany({
     where: { teamId },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * MEMBERS_PER_PAGE,
+    take: MEMBERS_PER_PAGE + 1,
     select: {
       role: true,
       createdAt: true,
       user: { select: { id: true, name: true, email: true } },
     },
   });
+  const members = rows.slice(0, MEMBERS_PER_PAGE);
+  const total =
+    page === 1 && rows.length <= MEMBERS_PER_PAGE
+      ? rows.length
+      : await db.membership.count({ where: { teamId } });
+  return { members, page, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PER_PAGE)), total };
 }
 
 function slugify(name: string) {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 
 import { Alert } from "@/components/ui/alert";
+import { Pagination } from "@/components/pagination";
 import { Card } from "@/components/ui/card";
 import { listPendingInvitations } from "@/lib/teams/invitations";
 import { roleLabel } from "@/lib/teams/roles";
 import { requireTeamContext } from "@/lib/teams/team-context";
-import { listMembers } from "@/lib/teams/teams";
+import { listMembers, memberListPageSchema } from "@/lib/teams/teams";
 
 import { InviteForm } from "./invite-form";
 import { MemberRemovalProvider } from "./member-removal";
@@ -13,18 +14,21 @@ import { RemoveMemberButton } from "./remove-member-button";
 
 export const metadata: Metadata = { title: "Members" };
 
-type Props = { searchParams: Promise<{ created?: string; domain?: string; joined?: string }> };
+type Props = {
+  searchParams: Promise<{ created?: string; domain?: string; joined?: string; page?: string }>;
+};
 
 export default async function MembersPage({ searchParams }: Props) {
   const params = await searchParams;
   const { team, user, canManage } = await requireTeamContext();
-  const [members, invitations] = await Promise.all([
-    listMembers(team.id),
+  const [memberPage, invitations] = await Promise.all([
+    listMembers(team.id, memberListPageSchema.parse(params.page)),
     canManage ? listPendingInvitations(team.id) : Promise.resolve([]),
   ]);
 
+  const { members, page, pageCount, total } = memberPage;
   const membersTable = (
-    <Card className="overflow-x-auto">
+    <Card className="space-y-4 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Team members</caption>
         <thead>
@@ -66,12 +70,23 @@ export default async function MembersPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
+      {members.length === 0 ? (
+        <p className="text-sm text-slate-700">
+          There is no page {page}: the list has {pageCount} {pageCount === 1 ? "page" : "pages"}.
+        </p>
+      ) : null}
+      <Pagination label="Member list pages" path="/team" page={page} pageCount={pageCount} />
     </Card>
   );
 
   return (
     <div className="space-y-6">
-      <h2 className="text-xl font-semibold">Members</h2>
+      <div>
+        <h2 className="text-xl font-semibold">Members</h2>
+        <p className="text-sm text-slate-700">
+          {total} {total === 1 ? "member" : "members"}
+        </p>
+      </div>
       {params.created ? (
         <Alert tone="success">Your team is ready. Invite your colleagues below.</Alert>
       ) : null}
