@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+
 import { CookieJar } from "./cookie-jar";
 
 // A scripted browser: fetch with a cookie jar, following redirects by hand the way a browser
@@ -5,7 +7,8 @@ import { CookieJar } from "./cookie-jar";
 
 const MAX_REDIRECTS = 15;
 
-export type Hop = { method: string; url: URL; status: number };
+/** One request of a visit; `ms` runs until its headers arrived (the last one's body too). */
+export type Hop = { method: string; url: URL; status: number; ms: number };
 export type Visit = { response: Response; body: string; url: URL; hops: Hop[] };
 
 export class BrowserError extends Error {
@@ -59,11 +62,15 @@ export class ScriptedBrowser {
     let current = init;
 
     for (;;) {
+      const started = performance.now();
       const response = await this.request(url, { ...current, method });
-      hops.push({ method, url, status: response.status });
+      const hop = { method, url, status: response.status, ms: performance.now() - started };
+      hops.push(hop);
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || !location) {
-        return { response, body: await response.text(), url, hops };
+        const body = await response.text();
+        hop.ms = performance.now() - started;
+        return { response, body, url, hops };
       }
 
       await response.body?.cancel();

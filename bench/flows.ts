@@ -1,4 +1,4 @@
-import { BrowserError, ScriptedBrowser } from "./browser";
+import { BrowserError, ScriptedBrowser, type Visit } from "./browser";
 
 // The journeys the benchmark times, as a browser makes them, hop by hop.
 
@@ -37,4 +37,22 @@ export async function tileSignIn(browser: ScriptedBrowser, startUrl: string, lan
     );
   }
   return visit;
+}
+
+/** The steps of a tile sign-in, named, with how long each took. */
+export function signInSteps(visit: Visit, landingPath: string) {
+  return visit.hops.map((hop, index) => {
+    const path = hop.url.pathname;
+    const step =
+      index === 0
+        ? "start"
+        : path.endsWith("/authorize")
+          ? "Okta authorize"
+          : path.includes("/callback/")
+            ? "callback"
+            : path === landingPath
+              ? "signed-in page"
+              : path;
+    return { step, ms: hop.ms };
+  });
 }

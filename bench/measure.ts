@@ -30,7 +30,7 @@ export function merge(into: Samples, more: Samples): Samples {
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   if (!sorted.length) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;

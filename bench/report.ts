@@ -5,7 +5,13 @@ import type { Figures } from "./measure";
 
 type Outbound = { discovery: number; jwks: number; token: number };
 type EndpointFigures = Figures & { unexpected: string[]; cpuMsPerOperation: number };
-type SideFigures = Figures & { outbound: Outbound; failures: string[]; cpuMsPerOperation: number };
+type SideFigures = Figures & {
+  outbound: Outbound;
+  failures: string[];
+  cpuMsPerOperation: number;
+  /** Median duration of each step of the sign-in: start, Okta, callback, signed-in page. */
+  steps: { step: string; p50: number }[];
+};
 
 export type SignInRow = {
   flow: "member" | "jit";
@@ -159,6 +165,24 @@ export function printReport(report: Report) {
         ratio(row.app.p50, row.baseline.p50),
         ratio(row.app.p99, row.baseline.p99),
       ]),
+    ),
+    "",
+  );
+
+  out.push("Where a sign-in's time goes: median ms of each step, Teamline / baseline");
+  const stepNames = ["start", "Okta authorize", "callback", "signed-in page"];
+  out.push(
+    table(
+      ["flow", "users", ...stepNames],
+      report.signIns.map((row) => {
+        const median = (figures: SideFigures, step: string) =>
+          figures.steps.find((s) => s.step === step)?.p50 ?? "—";
+        return [
+          row.flow === "member" ? "existing member" : "new user (JIT)",
+          row.concurrency,
+          ...stepNames.map((step) => `${median(row.app, step)} / ${median(row.baseline, step)}`),
+        ];
+      }),
     ),
     "",
   );

@@ -5,9 +5,9 @@ import { parseArgs } from "node:util";
 import type { OktaDev, OktaUser } from "../okta-dev/server";
 
 import type { ScriptedBrowser } from "./browser";
-import { oktaSignedInBrowser, tileSignIn } from "./flows";
+import { oktaSignedInBrowser, signInSteps, tileSignIn } from "./flows";
 import { hammer, nextClientIp, type HammerOptions } from "./hammer";
-import { merge, noSamples, runConcurrently, summarize } from "./measure";
+import { merge, noSamples, percentile, runConcurrently, summarize } from "./measure";
 import { printReport, type Report, type SignInRow } from "./report";
 import {
   buildApp,
@@ -168,11 +168,15 @@ async function main() {
     app: { start: initiateUrl, landing: "/team" },
     baseline: { start: `${baselineUrl}/start`, landing: "/me" },
   };
+  const steps: StepLog = { app: new Map(), baseline: new Map() };
   const signIn = (side: Side) => async (browser: ScriptedBrowser) => {
     // Every sign-in comes from an address of its own, as people reach a load balancer, so the
     // audit trail records a client address that varies as it would in production.
     browser.ip = nextClientIp();
-    await tileSignIn(browser, targets[side].start, targets[side].landing);
+    const visit = await tileSignIn(browser, targets[side].start, targets[side].landing);
+    for (const { step, ms } of signInSteps(visit, targets[side].landing)) {
+      steps[side].set(step, [...(steps[side].get(step) ?? []), ms]);
+    }
   };
   const browsersFor = (people: OktaUser[]) =>
     Promise.all(
@@ -191,6 +195,7 @@ async function main() {
     initiateUrl,
     servers: { app: appServer, baseline: baselineServer },
     signIn,
+    steps,
     browsersFor,
   };
 
@@ -273,9 +278,12 @@ type Bench = {
   initiateUrl: string;
   servers: Record<Side, RunningServer>;
   signIn: (side: Side) => (browser: ScriptedBrowser) => Promise<void>;
+  /** Durations of each step of the sign-ins since it was last cleared, per app. */
+  steps: StepLog;
   browsersFor: (people: OktaUser[]) => Promise<ScriptedBrowser[]>;
 };
 type Members = Record<Side, ScriptedBrowser[]>;
+type StepLog = Record<Side, Map<string, number[]>>;
 type Target = Omit<HammerOptions, "connections" | "seconds">;
 
 /** Single endpoints under autocannon, each app's in turn. */
@@ -353,7 +361,7 @@ async function measureSignIns(
   cohorts: Cohorts,
   afterNewcomers: () => Promise<void>,
 ) {
-  const { okta, servers, signIn } = bench;
+  const { okta, servers, signIn, steps } = bench;
   const signIns: SignInRow[] = [];
   const newcomers = {
     app: await bench.browsersFor(cohorts.newcomers),
@@ -377,6 +385,7 @@ async function measureSignIns(
               ? Array.from({ length: perRound }, () => null)
               : newcomers[side].slice(first, first + perRound);
           okta.resetStats();
+          if (round === 0) steps[side].clear();
           const cpuBefore = await cpuTimeMs(servers[side].pid);
           const run = await runConcurrently(contexts, level, (browser, worker) =>
             signIn(side)(browser ?? members[side][worker]!),
@@ -393,6 +402,16 @@ async function measureSignIns(
           ...figures,
           cpuMsPerOperation: perOperation(cpuMs[side], figures.count),
           outbound: perSignIn(fetches[side], figures.count),
+          steps: [...steps[side]].map(([step, durations]) => ({
+            step,
+            p50:
+              Math.round(
+                percentile(
+                  durations.toSorted((a, b) => a - b),
+                  50,
+                ) * 10,
+              ) / 10,
+          })),
           failures: samples[side].failures,
         };
       };
