@@ -229,6 +229,15 @@ export function printReport(report: Report) {
       `  Initiate p50 at ${e.connections} connection(s): ${p50}× a plain redirect ${verdict(p50, INITIATE_TARGET)} (target ≤ ${INITIATE_TARGET}×)`,
     );
   }
+  const initiate = report.endpoints.filter((e) => e.name.startsWith("Initiate login URI"));
+  const initiateRequests = initiate.reduce((sum, e) => sum + (e.app?.count ?? 0), 0);
+  const initiateFetches = initiate.reduce(
+    (sum, e) => sum + e.outbound.discovery + e.outbound.jwks + e.outbound.token,
+    0,
+  );
+  out.push(
+    `  Okta requests made by the Initiate login URI over ${initiateRequests} requests: ${initiateFetches === 0 ? "0, met" : `${initiateFetches}, MISSED`}`,
+  );
   const fetches = report.signIns.reduce(
     (sum, r) => sum + r.app.outbound.discovery + r.app.outbound.jwks,
     0,
