@@ -307,8 +307,11 @@ async function measureEndpoints(bench: Bench, members: Members) {
     baseline: Target | null,
   ) => {
     const load = { connections, seconds: HAMMER_SECONDS };
+    // The baseline's last requests of the phase before may still be asking Okta for discovery.
+    await oktaQuiet(okta);
     okta.resetStats();
     const ours = await withServerCpu(servers.app, () => hammer({ ...app, ...load }));
+    await oktaQuiet(okta);
     const outboundAtApp = outbound(okta);
     const theirs = baseline
       ? await withServerCpu(servers.baseline, () => hammer({ ...baseline, ...load }))
@@ -435,6 +438,14 @@ async function measureSignIns(
 
 const perOperation = (cpuMs: number, count: number) =>
   count ? Math.round((cpuMs / count) * 10) / 10 : 0;
+
+/** Waits until the stand-in has served no discovery, key or token request for a while. */
+async function oktaQuiet(okta: OktaDev, quietMs = 300) {
+  const total = () => Object.values(outbound(okta)).reduce((sum, count) => sum + count, 0);
+  for (let last = -1, now = total(); now !== last; last = now, now = total()) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
 
 /** Runs `measure` and adds the server's CPU time per operation it completed. */
 async function withServerCpu<T extends { count: number }>(
