@@ -9,6 +9,7 @@ export const problemCodes = [
   "okta-access-denied",
   "okta-error",
   "okta-unreachable",
+  "okta-client-refused",
   "id-token-invalid",
   "unsolicited-id-token",
   "email-missing",

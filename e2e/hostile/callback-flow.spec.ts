@@ -171,3 +171,21 @@ test("an ID token posted to the callback unasked is refused with the page for th
   });
   expect(await team.footprint()).toEqual(before);
 });
+
+test("a token endpoint that refuses the client's credentials gets the page that says so", async ({
+  page,
+}) => {
+  await team.rogue.behave({ token: "invalid-client" });
+  const before = await team.footprint();
+
+  await team.startSignIn(page);
+
+  await expectRefusal(page, {
+    code: "okta-client-refused",
+    reason: "token endpoint refused the Client ID or Client secret",
+  });
+  await expect(
+    page.getByText(/Client ID and Client secret on the Single sign-on tab/),
+  ).toBeVisible();
+  expect(await team.footprint()).toEqual(before);
+});

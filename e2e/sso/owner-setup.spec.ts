@@ -56,6 +56,11 @@ test("a Team Owner connects Okta, sees the issuer error first, passes Test sign-
   await expect(sso.issuerError()).toContainText("Remove the trailing slash");
   await sso.save({ clientSecret: values.clientSecret, issuer: `${OKTA_URL}/oauth2` });
   await expect(sso.issuerError()).toContainText("That is not an issuer.");
+  // The token endpoint is asked whether it knows the client before anything is stored.
+  await sso.save({ ...values, clientSecret: `${values.clientSecret}-mistyped` });
+  await expect(page.locator("#field-clientSecret-error")).toHaveText(
+    "Okta refused this Client ID and Client secret. Copy both again from the app's General tab in Okta.",
+  );
   expect(await count(`SELECT count(*) FROM sso_connections WHERE team_id = $1`, [team!.id])).toBe(
     0,
   );

@@ -109,6 +109,16 @@ function classify(error: Error): { code: ProblemCode; reason: string } {
     if (cause.name === "TimeoutError" || message === "fetch failed")
       return { code: "okta-unreachable", reason: networkFailure(cause) };
     if (type === "InvalidCheck") return { code: "state-mismatch", reason: message.slice(0, 200) };
+    // The token endpoint's 401: the client's credentials were refused (RFC 6749 §5.2).
+    if (
+      code === "OAUTH_WWW_AUTHENTICATE_CHALLENGE" ||
+      (code === "OAUTH_RESPONSE_BODY_ERROR" && (cause as LibraryError).error === "invalid_client")
+    ) {
+      return {
+        code: "okta-client-refused",
+        reason: "token endpoint refused the Client ID or Client secret",
+      };
+    }
     if (code === "OAUTH_RESPONSE_BODY_ERROR") {
       const oauthError = String((cause as LibraryError).error ?? "error").slice(0, 100);
       return { code: "okta-error", reason: `token endpoint: ${oauthError}` };

@@ -4,8 +4,10 @@ import type { ActionState } from "@/lib/action-state";
 import { recordAudit } from "@/lib/audit/audit";
 import { endTeamSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { tokenEndpointRefusesClient } from "@/lib/sso/client-check";
 import { checkIssuer } from "@/lib/sso/issuer-metadata";
 import {
+  getConnectionById,
   getTeamConnection,
   isIssuerTakenByAnotherTeam,
   saveConnection,
@@ -59,6 +61,20 @@ export async function configureConnection(
       fieldErrors: {
         issuer: [
           "Another Teamline team is already connected to this issuer. Each Okta org signs in to one team.",
+        ],
+      },
+      values,
+    };
+  }
+
+  const secret =
+    input.clientSecret || (existing && (await getConnectionById(existing.id))?.clientSecret);
+  if (secret && (await tokenEndpointRefusesClient(check.metadata, input.clientId, secret))) {
+    return {
+      ok: false,
+      fieldErrors: {
+        clientSecret: [
+          "Okta refused this Client ID and Client secret. Copy both again from the app's General tab in Okta.",
         ],
       },
       values,

@@ -15,9 +15,10 @@ export type RogueBehaviour = {
   holdCallback: boolean;
   /**
    * How the token endpoint answers: normally; not at all (its port refuses connections); with an
-   * HTTP 500 page; or only after `tokenDelayMs`.
+   * HTTP 500 page; only after `tokenDelayMs`; or refusing the client's credentials, as when the
+   * secret was rotated in Okta.
    */
-  token: "ok" | "connection-refused" | "server-error" | "slow";
+  token: "ok" | "connection-refused" | "server-error" | "slow" | "invalid-client";
   tokenDelayMs: number;
   /** How the ID token is signed: RS256 with the current key, or one of the forgeries. */
   signature: "rs256" | "garbage" | "none" | "hs256-client-secret";

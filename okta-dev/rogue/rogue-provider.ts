@@ -280,7 +280,11 @@ export async function startRogueProvider(options: RogueProviderOptions): Promise
   async function issueTokens(req: IncomingMessage, res: ServerResponse, bent: RogueBehaviour) {
     const form = await readForm(req);
     const client = clientCredentials(req, form);
-    if (client.id !== options.clientId || client.secret !== options.clientSecret) {
+    if (
+      bent.token === "invalid-client" ||
+      client.id !== options.clientId ||
+      client.secret !== options.clientSecret
+    ) {
       return sendJson(res, 401, { error: "invalid_client" });
     }
 

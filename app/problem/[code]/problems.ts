@@ -19,10 +19,11 @@ export const problems: Record<ProblemCode, Problem> = {
     action: signInAgain,
   },
   "sso-not-enabled": {
-    title: "Single sign-on is not switched on for this team yet",
-    explanation: "Your team's Okta connection exists but its owner hasn't switched it on.",
+    title: "Single sign-on is switched off for this team",
+    explanation:
+      "Your team has an Okta connection, but single sign-on isn't on: it hasn't been switched on yet, or the team's owner or Teamline support has switched it off for now.",
     whatToDo:
-      "Ask your team's owner to finish the set-up on the Single sign-on tab, or sign in with your password meanwhile.",
+      "If you have a Teamline password, sign in with it. If you have always signed in through Okta, you have no password: ask your team's owner when single sign-on will be back on.",
     action: signInAgain,
   },
   "attempt-expired": {
@@ -59,6 +60,14 @@ export const problems: Record<ProblemCode, Problem> = {
       "Okta didn't answer in time, or answered with something that isn't OpenID Connect.",
     whatToDo:
       "Wait a minute and try again. If Okta is up and this continues, your team's owner should check the issuer on the Single sign-on tab.",
+    action: signInAgain,
+  },
+  "okta-client-refused": {
+    title: "Okta refused this team's connection",
+    explanation:
+      "Okta signed you in, but refused the Client ID or Client secret your team's Teamline connection uses, so Teamline could not finish.",
+    whatToDo:
+      "Tell your team's owner or Teamline support: the Client ID and Client secret on the Single sign-on tab must be copied again from the app in Okta.",
     action: signInAgain,
   },
   "id-token-invalid": {
