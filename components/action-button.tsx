@@ -1,16 +1,21 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useId, useRef, type ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState, type ActionState } from "@/lib/action-state";
+
+type Confirmation = { title: string; description: ReactNode; confirmLabel: string };
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   children: ReactNode;
   fields?: Record<string, string>;
   variant?: "primary" | "secondary" | "danger";
+  /** Asks first, in a dialog, before an action that is hard to take back. */
+  confirm?: Confirmation;
 };
 
 /** A one-button form for a server action, with its outcome announced beneath it. */
@@ -19,6 +24,7 @@ export function ActionButton({
   children,
   fields,
   variant = "secondary",
+  confirm,
 }: Props) {
   const [state, action] = useActionState(serverAction, idleState);
   return (
@@ -26,8 +32,76 @@ export function ActionButton({
       {Object.entries(fields ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant={variant}>{children}</SubmitButton>
+      {confirm ? (
+        <ConfirmFirst confirmation={confirm} variant={variant}>
+          {children}
+        </ConfirmFirst>
+      ) : (
+        <SubmitButton variant={variant}>{children}</SubmitButton>
+      )}
       {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
     </form>
+  );
+}
+
+/** The button opens a dialog; only the dialog's own button submits the form around it. */
+function ConfirmFirst({
+  confirmation,
+  variant,
+  children,
+}: {
+  confirmation: Confirmation;
+  variant: NonNullable<Props["variant"]>;
+  children: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  return (
+    <>
+      <Button
+        ref={trigger}
+        type="button"
+        variant={variant}
+        aria-haspopup="dialog"
+        onClick={() => {
+          dialog.current?.showModal();
+          // The safe choice has focus first.
+          cancel.current?.focus();
+        }}
+      >
+        {children}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        onClose={() => trigger.current?.focus()}
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-lg backdrop:bg-slate-900/50"
+      >
+        <h2 id={titleId} className="text-lg font-semibold">
+          {confirmation.title}
+        </h2>
+        <div id={descriptionId} className="mt-2 text-sm text-slate-700">
+          {confirmation.description}
+        </div>
+        <div className="mt-6 flex flex-wrap justify-end gap-3">
+          <Button
+            ref={cancel}
+            type="button"
+            variant="secondary"
+            onClick={() => dialog.current?.close()}
+          >
+            Cancel
+          </Button>
+          <Button type="submit" variant={variant} onClick={() => dialog.current?.close()}>
+            {confirmation.confirmLabel}
+          </Button>
+        </div>
+      </dialog>
+    </>
   );
 }

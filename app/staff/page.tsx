@@ -72,6 +72,18 @@ export default async function StaffPage({
                   action={staffSwitchSsoAction}
                   fields={{ ownerEmail, enabled: "off" }}
                   variant="danger"
+                  confirm={{
+                    title: `Switch single sign-on off for ${team.name}?`,
+                    description: (
+                      <p>
+                        Everyone in {team.name} signed in through Okta is signed out now. Members
+                        with a Teamline password can sign in with it; members created through Okta
+                        can&apos;t sign in until single sign-on is back on. This is recorded in the
+                        team&apos;s audit log.
+                      </p>
+                    ),
+                    confirmLabel: "Switch off",
+                  }}
                 >
                   Switch single sign-on off
                 </ActionButton>
@@ -80,6 +92,23 @@ export default async function StaffPage({
                   action={staffSwitchSsoAction}
                   fields={{ ownerEmail, enabled: "on" }}
                   variant="primary"
+                  confirm={{
+                    title: `Switch single sign-on on for ${team.name}?`,
+                    description: (
+                      <>
+                        <p>
+                          Okta becomes the only way into {team.name}: password sign-in stops and its
+                          members&apos; password sessions end now.
+                        </p>
+                        <p className="mt-2">
+                          {connection.testedAt
+                            ? "A Test sign-in passed with the connection as it is now."
+                            : "No Test sign-in has passed since the connection was last changed: Teamline knows Okta accepts its Client ID and secret, but not that members can sign in. Ask the Team Owner to run one first if you can."}
+                        </p>
+                      </>
+                    ),
+                    confirmLabel: "Switch on",
+                  }}
                 >
                   Switch single sign-on on
                 </ActionButton>

@@ -41,6 +41,9 @@ export class SsoSettingsPage {
 
   async switchOff() {
     await this.page.getByRole("button", { name: "Switch single sign-on off" }).click();
+    const confirmation = this.page.getByRole("dialog", { name: "Switch single sign-on off?" });
+    await expect(confirmation).toContainText("can't sign in until single sign-on is back on");
+    await confirmation.getByRole("button", { name: "Switch off" }).click();
     await expect(this.page.getByText("Single sign-on is off.")).toBeVisible();
   }
 }

@@ -277,8 +277,9 @@ const actionCases: ActionCase[] = [
     capturedBy: "staff",
     capture: async (page) => {
       await page.goto(`/staff?owner=${encodeURIComponent(victim.owner.email)}`);
+      await page.getByRole("button", { name: "Switch single sign-on on" }).click();
       return captureAction(page, "/staff", () =>
-        page.getByRole("button", { name: "Switch single sign-on on" }).click(),
+        page.getByRole("dialog").getByRole("button", { name: "Switch on" }).click(),
       );
     },
     replays: [

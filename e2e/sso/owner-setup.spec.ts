@@ -110,4 +110,15 @@ test("a Team Owner connects Okta, sees the issuer error first, passes Test sign-
   ]) {
     await expect(page.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
+
+  // Switching off asks first, and ends the sessions that came through Okta: Ian's.
+  await sso.open();
+  await sso.switchOff();
+  await ian.reload();
+  await expect(ian).toHaveURL(/\/sign-in/);
+  await ian.goto("/sso/okta/initiate?iss=" + encodeURIComponent(`${OKTA_URL}/oauth2/default`));
+  await expect(
+    ian.getByRole("heading", { name: "Single sign-on is switched off for this team" }),
+  ).toBeVisible();
+  await expect(ian.getByText("you have no password")).toBeVisible();
 });

@@ -34,7 +34,16 @@ test("support sets up a team's Okta by its owner's email, and can switch it off 
   await page.getByLabel("Issuer URL").fill(values.issuer);
   await page.getByRole("button", { name: "Save connection" }).click();
   await expect(page.getByText("Connection saved.")).toBeVisible();
+  // Support cannot run a Test sign-in (it takes one of the team's Okta users), so the
+  // confirmation says none has passed; Cancel changes nothing.
   await page.getByRole("button", { name: "Switch single sign-on on" }).click();
+  const confirmation = page.getByRole("dialog", { name: "Switch single sign-on on for Umbrella?" });
+  await expect(confirmation).toContainText("No Test sign-in has passed");
+  await confirmation.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmation).toBeHidden();
+  await expect(page.getByRole("button", { name: "Switch single sign-on on" })).toBeFocused();
+  await page.getByRole("button", { name: "Switch single sign-on on" }).click();
+  await confirmation.getByRole("button", { name: "Switch on" }).click();
   await expect(page.getByText("Single sign-on is on.")).toBeVisible();
 
   const uma = await (await browser.newContext()).newPage();
@@ -46,6 +55,8 @@ test("support sets up a team's Okta by its owner's email, and can switch it off 
   // Break-glass: support switches SSO off, which is logged, and password sign-in works again.
   await page.reload();
   await page.getByRole("button", { name: "Switch single sign-on off" }).click();
+  await expect(page.getByRole("dialog")).toContainText("signed out now");
+  await page.getByRole("dialog").getByRole("button", { name: "Switch off" }).click();
   await expect(page.getByText("Single sign-on is off.")).toBeVisible();
   const [event] = await query<{ detail: { via: string } }>(
     `SELECT detail FROM audit_events WHERE action = 'sso.disabled' AND team_id = (SELECT id FROM teams WHERE domain = 'umbrella.example')`,

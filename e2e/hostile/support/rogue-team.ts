@@ -79,6 +79,7 @@ async function connectThroughSupportConsole(
   await page.getByRole("button", { name: "Save connection" }).click();
   await expect(page.getByText("Connection saved.")).toBeVisible();
   await page.getByRole("button", { name: "Switch single sign-on on" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Switch on" }).click();
   await expect(page.getByText("Single sign-on is on.")).toBeVisible();
   await context.close();
 }

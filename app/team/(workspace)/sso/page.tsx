@@ -70,7 +70,22 @@ export default async function SsoPage({
           <div className="flex flex-wrap gap-4">
             <ActionButton action={testSignInAction}>Test sign-in</ActionButton>
             {connection.enabled ? (
-              <ActionButton action={switchSsoAction} fields={{ enabled: "off" }} variant="danger">
+              <ActionButton
+                action={switchSsoAction}
+                fields={{ enabled: "off" }}
+                variant="danger"
+                confirm={{
+                  title: "Switch single sign-on off?",
+                  description: (
+                    <p>
+                      Everyone signed in through Okta is signed out now. Members with a Teamline
+                      password can sign in with it again; members created through Okta have no
+                      password and can&apos;t sign in until single sign-on is back on.
+                    </p>
+                  ),
+                  confirmLabel: "Switch off",
+                }}
+              >
                 Switch single sign-on off
               </ActionButton>
             ) : (
