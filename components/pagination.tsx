@@ -1,19 +1,25 @@
 import Link from "next/link";
 
-/** Previous and next links for a list split into pages, as `path?page=N`. */
+/** Previous and next links for a list split into pages, as `path?page=N` beside any `query`. */
 export function Pagination({
   label,
   path,
   page,
   pageCount,
+  query = {},
 }: {
   label: string;
   path: string;
   page: number;
   pageCount: number;
+  query?: Record<string, string>;
 }) {
   if (pageCount <= 1 && page <= 1) return null;
-  const href = (target: number) => (target === 1 ? path : `${path}?page=${target}`);
+  const href = (target: number) => {
+    const search = new URLSearchParams(query);
+    if (target > 1) search.set("page", String(target));
+    return search.size ? `${path}?${search}` : path;
+  };
   const linkClass = "text-indigo-700 underline";
 
   return (

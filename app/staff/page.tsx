@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { ActionButton } from "@/components/action-button";
 import { AuditTable } from "@/components/audit-table";
+import { Pagination } from "@/components/pagination";
 import { OktaSetupGuide } from "@/components/okta-setup-guide";
 import { SsoConnectionForm } from "@/components/sso-connection-form";
 import { SsoStatus } from "@/components/sso-status";
@@ -9,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { listTeamAuditEvents } from "@/lib/audit/audit";
+import { auditPageSchema, listTeamAuditEvents } from "@/lib/audit/audit";
 import { requireStaff } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { findTeamByOwnerEmail } from "@/lib/sso/configure";
@@ -23,16 +24,19 @@ export const metadata: Metadata = { title: "Support console" };
 export default async function StaffPage({
   searchParams,
 }: {
-  searchParams: Promise<{ owner?: string }>;
+  searchParams: Promise<{ owner?: string; page?: string }>;
 }) {
   await requireStaff();
-  const { owner } = await searchParams;
+  const { owner, page: requestedPage } = await searchParams;
   const parsed = typeof owner === "string" && owner ? emailSchema.safeParse(owner) : null;
   const ownerEmail = parsed?.success ? parsed.data : null;
   const team = ownerEmail ? await findTeamByOwnerEmail(ownerEmail) : null;
-  const [connection, events] = team
-    ? await Promise.all([getTeamConnection(team.id), listTeamAuditEvents(team.id, 50)])
-    : [null, []];
+  const [connection, audit] = team
+    ? await Promise.all([
+        getTeamConnection(team.id),
+        listTeamAuditEvents(team.id, { page: auditPageSchema.parse(requestedPage), perPage: 50 }),
+      ])
+    : [null, null];
 
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
@@ -132,7 +136,22 @@ export default async function StaffPage({
           </div>
           <Card className="space-y-3">
             <h2 className="text-lg font-semibold">Audit log</h2>
-            <AuditTable events={events} />
+            {audit?.events.length ? (
+              <AuditTable events={audit.events} />
+            ) : (
+              <p className="text-sm text-slate-700">
+                {audit?.total ? `There is no page ${audit.page}.` : "Nothing recorded yet."}
+              </p>
+            )}
+            {audit ? (
+              <Pagination
+                label="Audit log pages"
+                path="/staff"
+                query={{ owner: ownerEmail }}
+                page={audit.page}
+                pageCount={audit.pageCount}
+              />
+            ) : null}
           </Card>
         </>
       ) : null}

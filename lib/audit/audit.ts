@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 
+import { z } from "zod";
+
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
@@ -68,18 +70,37 @@ export const auditEventSelect = {
   detail: true,
 } as const;
 
+export const AUDIT_EVENTS_PER_PAGE = 100;
+
+/** A page number from the query string; anything else is the first page. */
+export const auditPageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
 /**
- * A team's events, newest first, each with who acted: the person signing in, or the member or
- * support staff who changed something.
+ * One page of a team's events, newest first, each with who acted: the person signing in, or the
+ * member or support staff who changed something.
  */
-export async function listTeamAuditEvents(teamId: string, take = 100) {
-  const events = await db.auditEvent.findMany({
-    where: { teamId },
-    // Events recorded together share a timestamp; ids, generated in order, break the tie.
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: { ...auditEventSelect, actorId: true },
-  });
+export async function listTeamAuditEvents(
+  teamId: string,
+  { page = 1, perPage = AUDIT_EVENTS_PER_PAGE }: { page?: number; perPage?: number } = {},
+) {
+  const [rows, total] = await Promise.all([
+    db.auditEvent.findMany({
+      where: { teamId },
+      // Events recorded together share a timestamp; ids, generated in order, break the tie.
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: { ...auditEventSelect, actorId: true },
+    }),
+    db.auditEvent.count({ where: { teamId } }),
+  ]);
+  const events = await withActors(rows);
+  return { events, page, total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+async function withActors<
+  T extends { actorId: string | null; email: string | null; detail: unknown },
+>(events: T[]) {
   const actorIds = [
     ...new Set(events.map((event) => event.actorId).filter((id): id is string => Boolean(id))),
   ];
