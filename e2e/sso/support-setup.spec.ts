@@ -23,8 +23,10 @@ test("support sets up a team's Okta by its owner's email, and can switch it off 
   await admin.open();
   const values = await admin.copyValues("Teamline — Umbrella");
 
+  // Support belongs to no team: signing in lands on the console, not on "create your team".
   await signInWithPassword(page, STAFF.email, STAFF.password);
-  await page.goto("/staff");
+  await expect(page).toHaveURL(`${APP_URL}/staff`);
+  await expect(page.getByRole("heading", { level: 1, name: "Support console" })).toBeVisible();
   await page.getByLabel("Team Owner's email").fill("UNA@umbrella.example");
   await page.getByRole("button", { name: "Find team" }).click();
   await expect(page.getByRole("heading", { name: "Umbrella" })).toBeVisible();

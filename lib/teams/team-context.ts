@@ -15,13 +15,14 @@ import type { UserSummary } from "@/lib/users/users";
 export type TeamContext = { user: UserSummary; team: TeamSummary; role: Role; canManage: boolean };
 
 /**
- * The signed-in user's team; someone without a team is sent to create one. Memoized per request,
- * as the team layout and its page both need it.
+ * The signed-in user's team; someone without a team is sent to create one, and support staff, who
+ * belong to none, to their console. Memoized per request, as the team layout and its page both
+ * need it.
  */
 export const requireTeamContext = cache(async (): Promise<TeamContext> => {
   const user = await requireUser();
   const membership = await getCurrentMembership();
-  if (!membership) redirect("/team/new");
+  if (!membership) redirect(user.isStaff ? "/staff" : "/team/new");
   return {
     user,
     team: membership.team,

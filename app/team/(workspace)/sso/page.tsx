@@ -58,8 +58,7 @@ export default async function SsoPage({
       ) : null}
       {testEvent?.action === "sso.test_sign_in" && testEvent.outcome !== "success" ? (
         <Alert tone="error" title="Test sign-in failed">
-          {testEvent.reason ?? "The sign-in did not complete."} Check the values below against Okta,
-          then try again. Reference {testEvent.ref}.
+          {testFailureAdvice(testEvent.reason)} Reference {testEvent.ref}.
         </Alert>
       ) : null}
 
@@ -108,4 +107,13 @@ export default async function SsoPage({
       </div>
     </div>
   );
+}
+
+/** What a failed Test sign-in's recorded reason means for the person setting Okta up. */
+function testFailureAdvice(reason: string | null) {
+  if (reason?.startsWith("Okta answered access_denied")) {
+    return "Okta refused the sign-in (access_denied): the person who signed in at Okta is probably not assigned to the app. Assign them in Okta (the app's Assignments tab) or test as someone who is, then try again. Okta reuses the browser's Okta session, so sign out of Okta first to test as someone else.";
+  }
+  const sentence = (reason ?? "The sign-in did not complete").replace(/\.?$/, ".");
+  return `${sentence} Check the values below against Okta, then try again.`;
 }
