@@ -13,7 +13,8 @@ const signInAgain = { href: "/sign-in", label: "Back to sign-in" };
 export const problems: Record<ProblemCode, Problem> = {
   "unknown-issuer": {
     title: "This Okta app isn't connected to a Teamline team",
-    explanation: "The Okta tile you used names an Okta org that no Teamline team is connected to.",
+    explanation:
+      "The Okta tile or link you used either names an Okta org that no Teamline team is connected to, or names no Okta org at all.",
     whatToDo:
       "Ask your Okta admin to check the app's settings: the issuer Teamline stores must match your Okta org exactly. Your team's owner sees the expected values on the Single sign-on tab.",
     action: signInAgain,
