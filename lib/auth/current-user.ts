@@ -6,9 +6,11 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { getSsoRequirement } from "@/lib/auth/password-sign-in";
+import { RETURN_PATH_HEADER } from "@/lib/auth/return-path";
 import { getSignedInBySession, type SignedIn } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import type { MembershipWithTeam } from "@/lib/teams/teams";
+import { safeLocalPath } from "@/lib/urls";
 import type { UserSummary } from "@/lib/users/users";
 
 type SessionLookup = {
@@ -60,10 +62,17 @@ export async function getCurrentMembership(): Promise<MembershipWithTeam | null>
 export async function requireUser(): Promise<UserSummary> {
   const { signedIn, endedFor } = await lookUpSession();
   if (signedIn) return signedIn.user;
-  if (endedFor === null) redirect("/sign-in");
 
-  const okta = endedFor ? await getSsoRequirement(endedFor) : null;
-  redirect(okta ? "/sign-in?sso=on" : "/sign-in?ended=1");
+  const search = new URLSearchParams();
+  if (endedFor !== null) {
+    const okta = endedFor ? await getSsoRequirement(endedFor) : null;
+    if (okta) search.set("sso", "on");
+    else search.set("ended", "1");
+  }
+  // Signing in returns to the page that was asked for (proxy.ts names it).
+  const wanted = safeLocalPath((await headers()).get(RETURN_PATH_HEADER) ?? undefined);
+  if (wanted && wanted !== "/team") search.set("next", wanted);
+  redirect(search.size ? `/sign-in?${search}` : "/sign-in");
 }
 
 export async function requireStaff(): Promise<UserSummary> {
