@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useId, useRef, type ReactNode } from "react";
+import { useActionState, useRef, type ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState, type ActionState } from "@/lib/action-state";
 
@@ -57,9 +58,6 @@ function ConfirmFirst({
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
   return (
     <>
       <Button
@@ -75,19 +73,12 @@ function ConfirmFirst({
       >
         {children}
       </Button>
-      <dialog
+      <ConfirmDialog
         ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        onClose={() => trigger.current?.focus()}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-lg backdrop:bg-slate-900/50"
+        trigger={trigger}
+        title={confirmation.title}
+        description={confirmation.description}
       >
-        <h2 id={titleId} className="text-lg font-semibold">
-          {confirmation.title}
-        </h2>
-        <div id={descriptionId} className="mt-2 text-sm text-slate-700">
-          {confirmation.description}
-        </div>
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <Button
             ref={cancel}
@@ -101,7 +92,7 @@ function ConfirmFirst({
             {confirmation.confirmLabel}
           </Button>
         </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useRef } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 import { useMemberRemoval } from "./member-removal";
 
@@ -20,8 +21,6 @@ export function RemoveMemberButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
 
   function open() {
     dialog.current?.showModal();
@@ -42,20 +41,17 @@ export function RemoveMemberButton({
       >
         Remove
       </Button>
-      <dialog
+      <ConfirmDialog
         ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        onClose={() => trigger.current?.focus()}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-lg backdrop:bg-slate-900/50"
+        trigger={trigger}
+        title={`Remove ${name} from the team?`}
+        description={
+          <p>
+            {name} ({email}) loses access to the team at once and is signed out everywhere. You can
+            invite them again later.
+          </p>
+        }
       >
-        <h2 id={titleId} className="text-lg font-semibold">
-          Remove {name} from the team?
-        </h2>
-        <p id={descriptionId} className="mt-2 text-sm text-slate-700">
-          {name} ({email}) loses access to the team at once and is signed out everywhere. You can
-          invite them again later.
-        </p>
         <form action={remove} onSubmit={() => dialog.current?.close()} className="mt-6">
           <input type="hidden" name="userId" value={userId} />
           <div className="flex flex-wrap justify-end gap-3">
@@ -72,7 +68,7 @@ export function RemoveMemberButton({
             </Button>
           </div>
         </form>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }
