@@ -1,9 +1,6 @@
 "use client";
 
-import { useRef } from "react";
-
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmFirstButton } from "@/components/ui/confirm-first-button";
 
 import { useMemberRemoval } from "./member-removal";
 
@@ -18,57 +15,27 @@ export function RemoveMemberButton({
   email: string;
 }) {
   const { remove, pending } = useMemberRemoval();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-
-  function open() {
-    dialog.current?.showModal();
-    // The safe choice has focus first: Enter or Space right away keeps the member.
-    cancel.current?.focus();
-  }
 
   return (
-    <>
-      <Button
-        ref={trigger}
+    <form action={remove}>
+      <input type="hidden" name="userId" value={userId} />
+      <ConfirmFirstButton
         variant="link"
-        type="button"
         disabled={pending}
-        aria-haspopup="dialog"
         aria-label={`Remove ${name}`}
-        onClick={open}
+        confirmation={{
+          title: `Remove ${name} from the team?`,
+          description: (
+            <p>
+              {name} ({email}) loses access to the team at once and is signed out everywhere. You
+              can invite them again later.
+            </p>
+          ),
+          confirmLabel: "Remove from team",
+        }}
       >
         Remove
-      </Button>
-      <ConfirmDialog
-        ref={dialog}
-        trigger={trigger}
-        title={`Remove ${name} from the team?`}
-        description={
-          <p>
-            {name} ({email}) loses access to the team at once and is signed out everywhere. You can
-            invite them again later.
-          </p>
-        }
-      >
-        <form action={remove} onSubmit={() => dialog.current?.close()} className="mt-6">
-          <input type="hidden" name="userId" value={userId} />
-          <div className="flex flex-wrap justify-end gap-3">
-            <Button
-              ref={cancel}
-              type="button"
-              variant="secondary"
-              onClick={() => dialog.current?.close()}
-            >
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger">
-              Remove from team
-            </Button>
-          </div>
-        </form>
-      </ConfirmDialog>
-    </>
+      </ConfirmFirstButton>
+    </form>
   );
 }
