@@ -10,7 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { auditPageSchema, listTeamAuditEvents } from "@/lib/audit/audit";
+import { listTeamAuditEvents } from "@/lib/audit/audit";
+import { pageNumberSchema } from "@/lib/page-number";
 import { requireStaff } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { findTeamByOwnerEmail } from "@/lib/sso/configure";
@@ -34,7 +35,7 @@ export default async function StaffPage({
   const [connection, audit] = team
     ? await Promise.all([
         getTeamConnection(team.id),
-        listTeamAuditEvents(team.id, { page: auditPageSchema.parse(requestedPage), perPage: 50 }),
+        listTeamAuditEvents(team.id, { page: pageNumberSchema.parse(requestedPage), perPage: 50 }),
       ])
     : [null, null];
 

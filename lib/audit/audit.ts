@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 
-import { z } from "zod";
-
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
@@ -71,9 +69,6 @@ export const auditEventSelect = {
 } as const;
 
 export const AUDIT_EVENTS_PER_PAGE = 100;
-
-/** A page number from the query string; anything else is the first page. */
-export const auditPageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
 /**
  * One page of a team's events, newest first, each with who acted: the person signing in, or the

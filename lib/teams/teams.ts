@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { db } from "@/lib/db";
 import type { Role, Visibility } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -36,8 +34,6 @@ export function getMembership(userId: string): Promise<MembershipWithTeam | null
 export const MEMBERS_PER_PAGE = 50;
 
 /** The `page` of the member list's address: a whole number from 1; anything else is page 1. */
-export const memberListPageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
-
 export type MemberPage = {
   members: { role: Role; createdAt: Date; user: { id: string; name: string; email: string } }[];
   page: number;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import { auditPageSchema, listTeamAuditEvents, recordAudit } from "@/lib/audit/audit";
+import { listTeamAuditEvents, recordAudit } from "@/lib/audit/audit";
+import { pageNumberSchema } from "@/lib/page-number";
 
 import { createTeam } from "./support/factories";
 
@@ -38,8 +39,8 @@ describe("listTeamAuditEvents", () => {
 
   test("a page number from the address that is not a positive whole number means page 1", () => {
     for (const value of ["0", "-2", "1.5", "abc", "", undefined, "1e99"]) {
-      expect(auditPageSchema.parse(value)).toBe(1);
+      expect(pageNumberSchema.parse(value)).toBe(1);
     }
-    expect(auditPageSchema.parse("4")).toBe(4);
+    expect(pageNumberSchema.parse("4")).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 
 import { db } from "@/lib/db";
-import { listMembers, memberListPageSchema, MEMBERS_PER_PAGE } from "@/lib/teams/teams";
+import { pageNumberSchema } from "@/lib/page-number";
+import { listMembers, MEMBERS_PER_PAGE } from "@/lib/teams/teams";
 
 import { createTeam, teamContext } from "./support/factories";
 
@@ -60,7 +61,7 @@ describe("listMembers", () => {
   });
 });
 
-describe("memberListPageSchema", () => {
+describe("pageNumberSchema", () => {
   test.each([
     [undefined, 1],
     ["3", 3],
@@ -71,6 +72,6 @@ describe("memberListPageSchema", () => {
     ["", 1],
     ["99999999999", 1],
   ])("reads page %j as %i", (input, expected) => {
-    expect(memberListPageSchema.parse(input)).toBe(expected);
+    expect(pageNumberSchema.parse(input)).toBe(expected);
   });
 });

@@ -6,7 +6,8 @@ import { Card } from "@/components/ui/card";
 import { listPendingInvitations } from "@/lib/teams/invitations";
 import { roleLabel } from "@/lib/teams/roles";
 import { requireTeamContext } from "@/lib/teams/team-context";
-import { listMembers, memberListPageSchema } from "@/lib/teams/teams";
+import { pageNumberSchema } from "@/lib/page-number";
+import { listMembers } from "@/lib/teams/teams";
 
 import { InviteForm } from "./invite-form";
 import { MemberRemovalProvider } from "./member-removal";
@@ -22,7 +23,7 @@ export default async function MembersPage({ searchParams }: Props) {
   const params = await searchParams;
   const { team, user, canManage } = await requireTeamContext();
   const [memberPage, invitations] = await Promise.all([
-    listMembers(team.id, memberListPageSchema.parse(params.page)),
+    listMembers(team.id, pageNumberSchema.parse(params.page)),
     canManage ? listPendingInvitations(team.id) : Promise.resolve([]),
   ]);
 

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit-table";
 import { Pagination } from "@/components/pagination";
 import { Card } from "@/components/ui/card";
-import { auditPageSchema, listTeamAuditEvents } from "@/lib/audit/audit";
+import { listTeamAuditEvents } from "@/lib/audit/audit";
+import { pageNumberSchema } from "@/lib/page-number";
 import { requireTeamContext } from "@/lib/teams/team-context";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -23,7 +24,7 @@ export default async function AuditPage({
   }
   const { page: requested } = await searchParams;
   const { events, page, pageCount, total } = await listTeamAuditEvents(team.id, {
-    page: auditPageSchema.parse(requested),
+    page: pageNumberSchema.parse(requested),
   });
 
   return (
